@@ -1,0 +1,88 @@
+"""Settings from the environment and `.env`: one typed object."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import AliasChoices, Field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+Backend = Literal["local", "openai", "openai-compatible", "fake"]
+EmbeddingsKind = Literal["local", "openai", "fake"]
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _default_data_dir() -> Path:
+    """The project's `data/` folder in a checkout, else a per-user folder."""
+    if (PROJECT_ROOT / "pyproject.toml").exists():
+        return PROJECT_ROOT / "data"
+    return Path.home() / ".local" / "share" / "coach"
+
+
+class Settings(BaseSettings):
+    """Every setting Coach reads; environment variables are COACH_<NAME>."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="COACH_", env_file=".env", extra="ignore", populate_by_name=True
+    )
+
+    backend: Backend | None = None
+    model: str = ""
+    openai_base_url: str | None = Field(
+        default=None, validation_alias=AliasChoices("OPENAI_BASE_URL", "COACH_OPENAI_BASE_URL")
+    )
+    openai_api_key: str | None = Field(
+        default=None, validation_alias=AliasChoices("OPENAI_API_KEY", "COACH_OPENAI_API_KEY")
+    )
+    model_path: Path | None = None
+    context_size: int = Field(default=4096, ge=512)
+    max_tokens: int = Field(default=384, ge=1)
+    temperature: float = Field(default=0.3, ge=0.0, le=2.0)
+    threads: int = Field(default=2, ge=1)
+    request_timeout: float = Field(default=60.0, gt=0)
+    data_dir: Path = Field(default_factory=_default_data_dir)
+    knowledge_dir: Path = PROJECT_ROOT / "knowledge"
+    embeddings: EmbeddingsKind = "local"
+    embedding_model: str = "text-embedding-3-small"
+    chroma_path: Path | None = None
+    chroma_url: str | None = None
+    owner: str = "local"
+
+    @model_validator(mode="after")
+    def _resolve_backend(self) -> "Settings":
+        """Default to `openai` when a key is set and no backend is named."""
+        if self.backend is None:
+            self.backend = "openai" if self.openai_api_key else "local"
+        return self
+
+    @property
+    def chroma_dir(self) -> Path:
+        """Where the embedded Chroma store lives."""
+        return self.chroma_path or self.data_dir / "chroma"
+
+    @property
+    def models_dir(self) -> Path:
+        """Where verified offline model files are kept."""
+        return self.data_dir / "models"
+
+    @property
+    def db_path(self) -> Path:
+        """The SQLite file holding sessions, drafts and transcripts."""
+        return self.data_dir / "coach.db"
+
+    @property
+    def model_label(self) -> str:
+        """Backend and model, for display."""
+        name = self.model or {"openai": "gpt-4o-mini", "local": "SmolLM2-135M-Instruct"}.get(
+            self.backend or "", self.backend or ""
+        )
+        return f"{self.backend}: {name}"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process-wide settings, read once."""
+    return Settings()

@@ -1,0 +1,320 @@
+"""The Chroma index of notes: incremental ingest, the user's own notes, hybrid search."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+from urllib.parse import urlparse
+
+from pydantic import BaseModel
+
+from coach.config import Settings
+from coach.embeddings import Embedder
+from coach.errors import KnowledgeError, UserInputError
+from coach.lexical import BM25, rank, reciprocal_rank_fusion, trigrams, words
+from coach.notes import NOTE_SUFFIXES, NoteError, chunk_note, decode_note, parse_note
+
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+
+SHIPPED = "knowledge"
+USER = "user_notes"
+EMBED_BATCH = 64
+CANDIDATES = 40
+Progress = Callable[[int, int, str], None]
+
+
+class Hit(BaseModel):
+    """One search result: a chunk of a note and how well it matched."""
+
+    path: str
+    role: str
+    industry: str
+    section: str
+    score: float
+    text: str
+    source: str
+    chunk_id: str
+
+
+@dataclass
+class IngestReport:
+    """What an ingest did, note by note."""
+
+    added: int = 0
+    updated: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    chunks_embedded: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        """One line: added / updated / removed / unchanged."""
+        return f"{self.added} added, {self.updated} updated, {self.removed} removed, {self.unchanged} unchanged ({self.chunks_embedded} chunks embedded)"
+
+
+def open_client(settings: Settings, db: Path | None = None):
+    """An embedded Chroma client at db (or the configured path), or the configured server."""
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    chroma_settings = ChromaSettings(anonymized_telemetry=False)
+    if db is None and settings.chroma_url:
+        url = urlparse(settings.chroma_url)
+        try:
+            return chromadb.HttpClient(
+                host=url.hostname or "127.0.0.1", port=url.port or 8000, ssl=url.scheme == "https", settings=chroma_settings
+            )
+        except Exception as exc:  # noqa: BLE001 - any connection failure gets one message
+            raise KnowledgeError(f"The Chroma server at {settings.chroma_url} did not answer: is `chroma run` running? Check COACH_CHROMA_URL.") from exc
+    path = Path(db or settings.chroma_dir)
+    path.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+
+
+def note_files(folder: Path) -> list[Path]:
+    """Every note file below folder, in a stable order."""
+    return sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in NOTE_SUFFIXES and not p.name.startswith("."))
+
+
+def read_user_file(path: Path) -> str:
+    """Text of a markdown, text or PDF file the user adds."""
+    if path.suffix.lower() == ".pdf":
+        from pypdf import PdfReader
+
+        try:
+            return "\n\n".join(page.extract_text() or "" for page in PdfReader(str(path)).pages)
+        except Exception as exc:  # noqa: BLE001 - pypdf raises many types for broken files
+            raise NoteError(f"{path.name}: not a readable PDF ({type(exc).__name__})") from exc
+    return decode_note(path.read_bytes(), path.name)
+
+
+class KnowledgeBase:
+    """Shipped and user notes in two Chroma collections, searched together."""
+
+    def __init__(self, client, embedder: Embedder) -> None:
+        self.client = client
+        self.embedder = embedder
+        self._lexical: dict[str, tuple[int, "_LexicalIndex"]] = {}
+
+    def collection(self, name: str):
+        """A cosine-space collection; embeddings are computed here, not by Chroma."""
+        return self.client.get_or_create_collection(name=name, embedding_function=None, metadata={"hnsw:space": "cosine"})
+
+    def _embed(self, texts: list[str]) -> list:
+        return [list(map(float, v)) for v in self.embedder(texts)] if texts else []
+
+    def _existing(self, name: str, root: str) -> dict[str, dict[str, str]]:
+        """path -> {chunk id: note hash} already indexed under root."""
+        got = self.collection(name).get(where={"root": root}, include=["metadatas"])
+        existing: dict[str, dict[str, str]] = {}
+        for chunk_id, meta in zip(got["ids"], got["metadatas"]):
+            existing.setdefault(meta["path"], {})[chunk_id] = meta.get("note_hash", "")
+        return existing
+
+    def _write_note(self, name: str, root: str, text: str, rel: str, old: dict[str, str], report: IngestReport) -> None:
+        """Upsert a note's new chunks first, then drop its stale ones (a crash leaves it searchable)."""
+        note = parse_note(text, rel)
+        report.warnings.extend(f"{rel}: {w}" for w in note.warnings)
+        chunks = chunk_note(note, namespace=root)
+        if not chunks:
+            report.warnings.append(f"{rel}: no text to index")
+        metas = [
+            {"path": c.path, "role": c.role, "industry": c.industry, "section": c.section, "root": root,
+             "source": name, "note_hash": note.content_hash, "aliases": ", ".join(note.aliases), "meta": note.meta_text}
+            for c in chunks
+        ]
+        fresh = [i for i, c in enumerate(chunks) if c.id not in old]
+        collection = self.collection(name)
+        for start in range(0, len(fresh), EMBED_BATCH):
+            batch = fresh[start : start + EMBED_BATCH]
+            collection.upsert(
+                ids=[chunks[i].id for i in batch],
+                documents=[chunks[i].text for i in batch],
+                metadatas=[metas[i] for i in batch],
+                embeddings=self._embed([chunks[i].embed_text for i in batch]),
+            )
+        report.chunks_embedded += len(fresh)
+        kept = [i for i, c in enumerate(chunks) if c.id in old]
+        if kept:
+            collection.update(ids=[chunks[i].id for i in kept], metadatas=[metas[i] for i in kept])
+        stale = sorted(set(old) - {c.id for c in chunks})
+        if stale:
+            collection.delete(ids=stale)
+
+    def ingest(self, folder: Path, name: str = SHIPPED, progress: Progress | None = None) -> IngestReport:
+        """Mirror a folder of notes into a collection: add, update, remove, skip unchanged."""
+        folder = Path(folder).resolve()
+        if not folder.is_dir():
+            raise UserInputError(f"{folder} is not a folder of notes.")
+        root = str(folder)
+        report = IngestReport()
+        existing = self._existing(name, root)
+        files = note_files(folder)
+        if not files:
+            report.warnings.append(f"{folder}: no .md or .txt notes found")
+        seen: set[str] = set()
+        for index, path in enumerate(files):
+            rel = path.relative_to(folder).as_posix()
+            seen.add(rel)
+            if progress:
+                progress(index, len(files), rel)
+            try:
+                text = decode_note(path.read_bytes(), rel)
+            except (NoteError, OSError) as exc:
+                report.warnings.append(str(exc))
+                continue
+            old = existing.get(rel, {})
+            if old and set(old.values()) == {parse_note(text, rel).content_hash}:
+                report.unchanged += 1
+                continue
+            self._write_note(name, root, text, rel, old, report)
+            if old:
+                report.updated += 1
+            else:
+                report.added += 1
+        for rel, old in existing.items():
+            if rel not in seen:
+                self.collection(name).delete(ids=list(old))
+                report.removed += 1
+        if progress:
+            progress(len(files), len(files), "done")
+        return report
+
+    def add_user_files(self, paths: Iterable[Path]) -> IngestReport:
+        """Index the user's own notes (markdown, text, PDF), kept apart from shipped notes."""
+        report = IngestReport()
+        existing = self._existing(USER, "user")
+        for path in paths:
+            path = Path(path)
+            try:
+                text = read_user_file(path)
+            except (NoteError, OSError) as exc:
+                report.warnings.append(str(exc))
+                continue
+            if not text.strip():
+                report.warnings.append(f"{path.name}: empty, skipped")
+                continue
+            old = existing.get(path.name, {})
+            self._write_note(USER, "user", text, path.name, old, report)
+            report.updated += bool(old)
+            report.added += not old
+        return report
+
+    def remove_user_notes(self, names: Iterable[str] | None = None) -> int:
+        """Remove the named user notes (all when names is None); return how many."""
+        existing = self._existing(USER, "user")
+        targets = list(existing) if names is None else [n for n in names if n in existing]
+        for name in targets:
+            self.collection(USER).delete(ids=list(existing[name]))
+        return len(targets)
+
+    def list_notes(self, name: str = SHIPPED) -> list[dict[str, str]]:
+        """One row per indexed note: path, role, industry."""
+        got = self.collection(name).get(include=["metadatas"])
+        rows = {m["path"]: {"path": m["path"], "role": m["role"], "industry": m["industry"]} for m in got["metadatas"]}
+        return [rows[p] for p in sorted(rows)]
+
+    def note_text(self, path: str, name: str = SHIPPED) -> str:
+        """A note reassembled from its chunks, section by section."""
+        got = self.collection(name).get(where={"path": path}, include=["documents", "metadatas"])
+        return "\n\n".join(f"## {m['section']}\n{d}" for d, m in zip(got["documents"], got["metadatas"]))
+
+    def count(self) -> int:
+        """Chunks indexed, shipped and user notes together."""
+        return sum(self.collection(n).count() for n in (SHIPPED, USER))
+
+    def _lexical_for(self, name: str) -> "_LexicalIndex":
+        collection = self.collection(name)
+        size = collection.count()
+        cached = self._lexical.get(name)
+        if cached is None or cached[0] != size:
+            got = collection.get(include=["documents", "metadatas"])
+            cached = (size, _LexicalIndex(got["ids"], got["documents"], got["metadatas"]))
+            self._lexical[name] = cached
+        return cached[1]
+
+    def invalidate(self) -> None:
+        """Forget cached lexical indexes (after a write)."""
+        self._lexical.clear()
+
+    def search(self, query: str, k: int = 5, role: str | None = None, industry: str | None = None,
+               sources: tuple[str, ...] = (SHIPPED, USER)) -> list[Hit]:
+        """Dense and lexical rankings fused by reciprocal rank; best k chunks."""
+        query = (query or "").strip()
+        if not query:
+            raise UserInputError("The search query is empty: type a few words about a role or question.")
+        query = query[:2000]
+        where = _where(role, industry)
+        vector = self._embed([query])[0]
+        fused: dict[str, float] = {}
+        found: dict[str, tuple[str, dict]] = {}
+        for name in sources:
+            collection = self.collection(name)
+            if collection.count() == 0:
+                continue
+            dense = collection.query(query_embeddings=[vector], n_results=min(CANDIDATES, collection.count()),
+                                     where=where, include=["documents", "metadatas"])
+            dense_ids = dense["ids"][0]
+            for cid, doc, meta in zip(dense_ids, dense["documents"][0], dense["metadatas"][0]):
+                found[cid] = (doc, meta)
+            lexical = self._lexical_for(name)
+            word_ids, card_ids = lexical.rankings(query, role, industry)
+            for cid in word_ids + card_ids:
+                found.setdefault(cid, lexical.record(cid))
+            for cid, value in reciprocal_rank_fusion([dense_ids, word_ids, card_ids]).items():
+                fused[cid] = fused.get(cid, 0.0) + value
+        best = sorted(fused, key=lambda cid: -fused[cid])[:k]
+        return [_hit(cid, fused[cid], *found[cid]) for cid in best]
+
+
+def _where(role: str | None, industry: str | None) -> dict | None:
+    clauses = [{"role": role}] if role else []
+    clauses += [{"industry": industry}] if industry else []
+    if len(clauses) > 1:
+        return {"$and": clauses}
+    return clauses[0] if clauses else None
+
+
+def _hit(chunk_id: str, score: float, text: str, meta: dict) -> Hit:
+    return Hit(path=meta["path"], role=meta["role"], industry=meta["industry"], section=meta["section"],
+               score=round(score, 5), text=text, source=meta["source"], chunk_id=chunk_id)
+
+
+class _LexicalIndex:
+    """BM25 over chunk words, and over note 'cards' (role, aliases, file name) by trigram."""
+
+    def __init__(self, ids: list[str], documents: list[str], metadatas: list[dict]) -> None:
+        self.ids, self.documents, self.metadatas = ids, documents, metadatas
+        self.position = {cid: i for i, cid in enumerate(ids)}
+        self.words = BM25([words(f"{m['role']} {m['aliases']} {m['section']} {d}") for d, m in zip(documents, metadatas)])
+        self.note_paths = sorted({m["path"] for m in metadatas})
+        self.note_chunks: dict[str, list[int]] = {}
+        for i, m in enumerate(metadatas):
+            self.note_chunks.setdefault(m["path"], []).append(i)
+        cards = []
+        for path in self.note_paths:
+            m = metadatas[self.note_chunks[path][0]]
+            cards.append(trigrams(f"{m['role']} {m['aliases']} {m.get('meta', '')} {Path(path).stem.replace('-', ' ')}"))
+        self.cards = BM25(cards, b=0.3)
+
+    def record(self, chunk_id: str) -> tuple[str, dict]:
+        """Document text and metadata of a chunk."""
+        i = self.position[chunk_id]
+        return self.documents[i], self.metadatas[i]
+
+    def _allowed(self, i: int, role: str | None, industry: str | None) -> bool:
+        m = self.metadatas[i]
+        return (not role or m["role"] == role) and (not industry or m["industry"] == industry)
+
+    def rankings(self, query: str, role: str | None, industry: str | None) -> tuple[list[str], list[str]]:
+        """Chunk ids ranked by word BM25, and by their note's card trigram match."""
+        word_scores = self.words.scores(words(query))
+        word_rank = [self.ids[i] for i in rank(word_scores, CANDIDATES * 4) if self._allowed(i, role, industry)][:CANDIDATES]
+        card_scores = self.cards.scores(trigrams(query))
+        card_rank: list[str] = []
+        for note_index in rank(card_scores, 10):
+            chunk_indexes = sorted(self.note_chunks[self.note_paths[note_index]], key=lambda i: -word_scores[i])
+            card_rank.extend(self.ids[i] for i in chunk_indexes[:3] if self._allowed(i, role, industry))
+        return word_rank, card_rank[:CANDIDATES]

@@ -1,0 +1,69 @@
+"""Findings, rules and the registry every rubric check is listed in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable, Literal
+
+from pydantic import BaseModel
+
+Kind = Literal["outreach", "thank-you", "transcript"]
+Severity = Literal["error", "warning"]
+
+ERROR_CODES = frozenset({"job-ask", "attachment", "late", "overtime", "no-thanks"})
+PENALTY: dict[str, int] = {"error": 20, "warning": 10}
+
+
+class Finding(BaseModel):
+    """One rubric code that fired, with what triggered it."""
+
+    code: str
+    severity: Severity
+    message: str
+    evidence: str
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rubric code: its kind, severity, one-line description and check."""
+
+    code: str
+    kind: Kind
+    severity: Severity
+    description: str
+    check: Callable[[Any], Finding | None]
+
+
+REGISTRY: dict[tuple[Kind, str], Rule] = {}
+
+
+def severity_of(code: str) -> Severity:
+    """Severity the rubric gives a code."""
+    return "error" if code in ERROR_CODES else "warning"
+
+
+def rule(kinds: Kind | Iterable[Kind], code: str, description: str) -> Callable:
+    """Register a check function under a code for one or more kinds."""
+    kind_list = [kinds] if isinstance(kinds, str) else list(kinds)
+
+    def register(check: Callable[[Any], Finding | None]) -> Callable[[Any], Finding | None]:
+        for kind in kind_list:
+            REGISTRY[(kind, code)] = Rule(code, kind, severity_of(code), description, check)
+        return check
+
+    return register
+
+
+def finding(code: str, message: str, evidence: str) -> Finding:
+    """Build a finding with the rubric's severity for its code."""
+    return Finding(code=code, severity=severity_of(code), message=message, evidence=evidence)
+
+
+def rules_for(kind: Kind) -> list[Rule]:
+    """The registered rules of one kind, in registration order."""
+    return [r for (k, _), r in REGISTRY.items() if k == kind]
+
+
+def score(findings: Iterable[Finding]) -> int:
+    """100 minus 20 per error and 10 per warning, floored at 0."""
+    return max(0, 100 - sum(PENALTY[f.severity] for f in findings))
