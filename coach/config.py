@@ -44,6 +44,7 @@ class Settings(BaseSettings):
     threads: int = Field(default=2, ge=1)
     request_timeout: float = Field(default=60.0, gt=0)
     data_dir: Path = Field(default_factory=_default_data_dir)
+    models_path: Path | None = None
     knowledge_dir: Path = PROJECT_ROOT / "knowledge"
     embeddings: EmbeddingsKind = "local"
     embedding_model: str = "text-embedding-3-small"
@@ -66,7 +67,7 @@ class Settings(BaseSettings):
     @property
     def models_dir(self) -> Path:
         """Where verified offline model files are kept."""
-        return self.data_dir / "models"
+        return self.models_path or self.data_dir / "models"
 
     @property
     def db_path(self) -> Path:

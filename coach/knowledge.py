@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable
 from urllib.parse import urlparse
@@ -13,7 +14,7 @@ from pydantic import BaseModel
 from coach.config import Settings
 from coach.embeddings import Embedder
 from coach.errors import KnowledgeError, UserInputError
-from coach.lexical import BM25, rank, reciprocal_rank_fusion, trigrams, words
+from coach.lexical import BM25, Speller, rank, reciprocal_rank_fusion, title_words, words
 from coach.notes import NOTE_SUFFIXES, NoteError, chunk_note, decode_note, parse_note
 
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
@@ -247,26 +248,53 @@ class KnowledgeBase:
             raise UserInputError("The search query is empty: type a few words about a role or question.")
         query = query[:2000]
         where = _where(role, industry)
+        present = [n for n in sources if self.collection(n).count()]
+        # Typos are fixed against the indexed words, so every signal sees the corrected query.
+        for name in present:
+            query = self._lexical_for(name).speller.correct(query)
         vector = self._embed([query])[0]
-        fused: dict[str, float] = {}
         found: dict[str, tuple[str, dict]] = {}
+        chunk_rankings: list[list[str]] = []
+        note_rankings: list[list[str]] = []
         for name in sources:
             collection = self.collection(name)
-            if collection.count() == 0:
+            size = collection.count()
+            if size == 0:
                 continue
-            dense = collection.query(query_embeddings=[vector], n_results=min(CANDIDATES, collection.count()),
+            dense = collection.query(query_embeddings=[vector], n_results=min(CANDIDATES, size),
                                      where=where, include=["documents", "metadatas"])
-            dense_ids = dense["ids"][0]
-            for cid, doc, meta in zip(dense_ids, dense["documents"][0], dense["metadatas"][0]):
+            for cid, doc, meta in zip(dense["ids"][0], dense["documents"][0], dense["metadatas"][0]):
                 found[cid] = (doc, meta)
             lexical = self._lexical_for(name)
             word_ids, card_ids = lexical.rankings(query, role, industry)
             for cid in word_ids + card_ids:
                 found.setdefault(cid, lexical.record(cid))
-            for cid, value in reciprocal_rank_fusion([dense_ids, word_ids, card_ids]).items():
-                fused[cid] = fused.get(cid, 0.0) + value
-        best = sorted(fused, key=lambda cid: -fused[cid])[:k]
-        return [_hit(cid, fused[cid], *found[cid]) for cid in best]
+            chunk_rankings += [dense["ids"][0], word_ids]
+            note_rankings += [_notes_in_order(ids, found) for ids in (dense["ids"][0], word_ids, card_ids)]
+        # A note that several signals agree on outranks a chunk one signal loves; chunks order within it.
+        chunk_score = reciprocal_rank_fusion(chunk_rankings)
+        note_score = reciprocal_rank_fusion(note_rankings)
+        total = {cid: chunk_score.get(cid, 0.0) + note_score.get(_note_key(found[cid][1]), 0.0) for cid in found}
+        best = sorted(total, key=lambda cid: -total[cid])[:k]
+        return [_hit(cid, total[cid], *found[cid]) for cid in best]
+
+
+def _note_key(meta: dict) -> str:
+    return f"{meta['source']}\x1f{meta['path']}"
+
+
+def _notes_in_order(chunk_ids: list[str], found: dict[str, tuple[str, dict]]) -> list[str]:
+    """Note keys in the order their first chunk appears."""
+    return list(dict.fromkeys(_note_key(found[cid][1]) for cid in chunk_ids))
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """Whole words of the embedding model's vocabulary: real words the speller must not 'fix'."""
+    from coach.assets import MINILM_FILES, source_path
+
+    vocab = source_path(MINILM_FILES["vocab.txt"]).read_text(encoding="utf-8").split()
+    return frozenset(w for w in vocab if w.isalpha() and w.islower() and len(w) > 1)
 
 
 def _where(role: str | None, industry: str | None) -> dict | None:
@@ -283,7 +311,7 @@ def _hit(chunk_id: str, score: float, text: str, meta: dict) -> Hit:
 
 
 class _LexicalIndex:
-    """BM25 over chunk words, and over note 'cards' (role, aliases, file name) by trigram."""
+    """BM25 over chunk words, and over note 'cards' (role, aliases, file name)."""
 
     def __init__(self, ids: list[str], documents: list[str], metadatas: list[dict]) -> None:
         self.ids, self.documents, self.metadatas = ids, documents, metadatas
@@ -296,8 +324,9 @@ class _LexicalIndex:
         cards = []
         for path in self.note_paths:
             m = metadatas[self.note_chunks[path][0]]
-            cards.append(trigrams(f"{m['role']} {m['aliases']} {m.get('meta', '')} {Path(path).stem.replace('-', ' ')}"))
+            cards.append(title_words(f"{m['role']} {m['aliases']} {m.get('meta', '')} {Path(path).stem.replace('-', ' ')}"))
         self.cards = BM25(cards, b=0.3)
+        self.speller = Speller((f"{m['role']} {m['aliases']} {m.get('meta', '')} {d}" for d, m in zip(documents, metadatas)), english_words())
 
     def record(self, chunk_id: str) -> tuple[str, dict]:
         """Document text and metadata of a chunk."""
@@ -309,10 +338,10 @@ class _LexicalIndex:
         return (not role or m["role"] == role) and (not industry or m["industry"] == industry)
 
     def rankings(self, query: str, role: str | None, industry: str | None) -> tuple[list[str], list[str]]:
-        """Chunk ids ranked by word BM25, and by their note's card trigram match."""
+        """Chunk ids ranked by word BM25, and by their note's card (title and alias) match."""
         word_scores = self.words.scores(words(query))
         word_rank = [self.ids[i] for i in rank(word_scores, CANDIDATES * 4) if self._allowed(i, role, industry)][:CANDIDATES]
-        card_scores = self.cards.scores(trigrams(query))
+        card_scores = self.cards.scores(title_words(query))
         card_rank: list[str] = []
         for note_index in rank(card_scores, 10):
             chunk_indexes = sorted(self.note_chunks[self.note_paths[note_index]], key=lambda i: -word_scores[i])

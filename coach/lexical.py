@@ -28,6 +28,11 @@ def words(text: str) -> list[str]:
     return [stem(w) for w in WORD.findall(text.lower()) if w not in STOPWORDS]
 
 
+def title_words(text: str) -> list[str]:
+    """Content words with only a plural 's' removed: 'planner' and 'planning' stay apart."""
+    return [w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in WORD.findall(text.lower()) if w not in STOPWORDS]
+
+
 def trigrams(text: str) -> list[str]:
     """Character trigrams of each content word, with word boundaries marked."""
     grams: list[str] = []
@@ -77,3 +82,53 @@ def reciprocal_rank_fusion(rankings: Iterable[Sequence[str]], k: int = 60, weigh
         for position, item in enumerate(ranking):
             fused[item] = fused.get(item, 0.0) + weight / (k + position + 1)
     return fused
+
+
+def edit_distance(a: str, b: str, limit: int = 3) -> int:
+    """Levenshtein distance, giving up (returning limit + 1) once it exceeds limit."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, 1):
+        current = [i]
+        for j, char_b in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b)))
+        if min(current) > limit:
+            return limit + 1
+        previous = current
+    return previous[-1]
+
+
+class Speller:
+    """Corrects query words that are not in the corpus to the closest corpus word."""
+
+    def __init__(self, texts: Iterable[str], dictionary: frozenset[str] = frozenset()) -> None:
+        self.counts: Counter[str] = Counter(w for text in texts for w in WORD.findall(text.lower()))
+        self.dictionary = dictionary
+        self.by_gram: dict[str, set[str]] = {}
+        for word in self.counts:
+            if len(word) >= 4 and not word.isdigit():
+                for gram in set(trigrams(word)):
+                    self.by_gram.setdefault(gram, set()).add(word)
+
+    def correct_word(self, word: str) -> str:
+        """The word itself if known or short, else its closest known neighbour within 1-2 edits."""
+        if word in self.counts or word in self.dictionary or len(word) < 5 or word.isdigit() or word in STOPWORDS:
+            return word
+        grams = set(trigrams(word))
+        shared: Counter[str] = Counter()
+        for gram in grams:
+            shared.update(self.by_gram.get(gram, ()))
+        limit = 1 if len(word) < 7 else 2
+        best, best_key = word, None
+        for candidate, overlap in shared.most_common(30):
+            distance = edit_distance(word, candidate, limit)
+            if distance <= limit:
+                key = (distance, -self.counts[candidate])
+                if best_key is None or key < best_key:
+                    best, best_key = candidate, key
+        return best
+
+    def correct(self, text: str) -> str:
+        """The text with unknown words replaced by their corrections."""
+        return WORD.sub(lambda m: self.correct_word(m.group(0)), text.lower())

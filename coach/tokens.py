@@ -90,7 +90,9 @@ def fit(
     older = history[:-1]
     if newest:
         role, text = newest[0]
-        text = truncate_to(text, max(available - MESSAGE_OVERHEAD, 0) * 3 // 4 if context else available - MESSAGE_OVERHEAD, count)
+        room = max(available - MESSAGE_OVERHEAD, 0)
+        limit = room * 3 // 4 if context else room  # leave retrieved context a quarter at least
+        text = truncate_to(text, limit, count)
         newest = [(role, text)]
         available -= count(text) + MESSAGE_OVERHEAD
     context_room = int(available * context_share) if older else available
