@@ -1,0 +1,68 @@
+"""The local model through Coach's seam versus raw llama.cpp on the same prompt and tokens."""
+
+from __future__ import annotations
+
+import time
+
+from langchain_core.messages import HumanMessage, SystemMessage
+
+from benchmarks.harness import Metric, Report, benchmark
+from coach.config import Settings
+from coach.llm import get_chat_model, stream
+
+RUNS = 7
+MAX_TOKENS = 96
+SYSTEM = ("You are Dana, a registered nurse with eight years on a cardiac unit, answering a student's questions in an "
+          "informational interview. Answer in the first person, in two or three sentences, from your own experience. ") * 3
+QUESTION = "What does a typical twelve-hour shift look like for a new graduate nurse on your unit?"
+
+
+def _timed(pieces) -> tuple[float, float, str]:
+    """(time to first token, total time, text) of a stream of text pieces."""
+    start = time.perf_counter()
+    first = None
+    text = ""
+    for piece in pieces:
+        if piece and first is None:
+            first = time.perf_counter() - start
+        text += piece
+    return first or 0.0, time.perf_counter() - start, text
+
+
+def _raw_pieces(llama, messages: list[dict]):
+    for part in llama.create_chat_completion(messages=messages, stream=True, max_tokens=MAX_TOKENS, temperature=0.0):
+        yield part["choices"][0].get("delta", {}).get("content") or ""
+
+
+@benchmark("llm-seam")
+def llm_seam() -> Report:
+    """Time to first token and tokens/s, through coach and raw, alternating runs."""
+    model = get_chat_model(Settings(backend="local", max_tokens=MAX_TOKENS, temperature=0.0, _env_file=None))
+    llama = model.llama
+    messages = [SystemMessage(content=SYSTEM), HumanMessage(content=QUESTION)]
+    raw_messages = [{"role": "system", "content": SYSTEM}, {"role": "user", "content": QUESTION}]
+    results: dict[str, dict[str, list[float]]] = {"coach": {"ttft": [], "tps": []}, "raw": {"ttft": [], "tps": []}}
+    texts = {}
+    for run in range(RUNS + 1):
+        for name in ("raw", "coach") if run % 2 else ("coach", "raw"):
+            llama.reset()  # no prompt-prefix reuse between runs: both pay the full prompt
+            pieces = stream(model, messages) if name == "coach" else _raw_pieces(llama, raw_messages)
+            ttft, total, text = _timed(pieces)
+            tokens = len(llama.tokenize(text.encode(), add_bos=False))
+            if run == 0:
+                continue  # warm-up
+            results[name]["ttft"].append(ttft * 1000)
+            results[name]["tps"].append((tokens - 1) / max(total - ttft, 1e-9))
+            texts[name] = text
+    report = Report("Local model: Coach seam vs raw llama.cpp (SmolLM2-135M Q4_1, greedy, 96 tokens max)")
+    for name in ("raw", "coach"):
+        report.metrics.append(Metric(f"{name}: time to first token", "ms", results[name]["ttft"]))
+        report.metrics.append(Metric(f"{name}: generation speed", "tokens/s", results[name]["tps"]))
+    tps_ratio = Metric("tokens/s ratio coach / raw", "ratio", [c / r for c, r in zip(results["coach"]["tps"], results["raw"]["tps"])])
+    report.metrics.append(tps_ratio)
+    raw_ttft, coach_ttft = Metric("", "", results["raw"]["ttft"]).median, Metric("", "", results["coach"]["ttft"]).median
+    report.checks.append((f"coach tokens/s is {tps_ratio.median:.3f} of raw (target ≥ 0.95)", tps_ratio.median >= 0.95))
+    report.checks.append((f"coach TTFT {coach_ttft:.1f} ms vs raw {raw_ttft:.1f} ms (target ≤ raw × 1.1 + 20 ms = {raw_ttft * 1.1 + 20:.1f})",
+                          coach_ttft <= raw_ttft * 1.1 + 20))
+    report.notes.append(f"Same greedy output both ways: {texts.get('coach') == texts.get('raw')}.")
+    return report

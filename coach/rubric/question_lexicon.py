@@ -1,0 +1,237 @@
+"""Word lists for the question classifiers, kept as data so they can be read and extended."""
+
+from __future__ import annotations
+
+# Clause openers that make a clause a question. Kept as plain words: the classifier
+# looks only at a clause's first word (after fillers are stripped).
+WH_WORDS = ("what", "what's", "whats", "how", "how's", "why", "who", "who's", "whom", "whose",
+            "which", "where", "where's", "when")
+AUXILIARIES = (
+    "do", "does", "did", "is", "are", "was", "were", "am", "have", "has", "had", "can", "could",
+    "would", "will", "should", "shall", "may", "might", "must", "don't", "doesn't", "didn't",
+    "isn't", "aren't", "wasn't", "weren't", "haven't", "hasn't", "can't", "couldn't", "wouldn't",
+    "won't", "shouldn't",
+)
+# Words that open a clause without changing what kind of question follows.
+FILLERS = ("and", "but", "or", "so", "okay", "ok", "oh", "well", "anyway", "also", "then", "now",
+           "honestly", "actually", "alright", "right", "um", "uh", "hi", "hello", "hey", "yes",
+           "yeah", "great", "cool", "sure", "last", "one", "more", "thing", "question", "just",
+           "finally", "lastly", "second", "first", "plus")
+# An interrogative "when"/"where" is followed by a verb; a subordinate one ("When you look
+# at...") by a subject. Mid-sentence "which" asks only when a question order follows
+# ("which path would you take"), not a relative verb ("which was hard").
+WH_NEEDING_AUX = ("when", "where")
+SUBJECTS = ("you", "i", "we", "they", "he", "she", "it", "people", "most", "someone", "one")
+
+# Wh-questions whose answer is one word, one number or one date.
+CLOSED_WH = (
+    r"^how (many|much|long|old|often|big|large|far)\b",  # a number
+    r"^(what|which) (year|month|day|date|time|percentage|percent|size|number|city|state|"
+    r"country|school|college|university|degree|title)\b",
+    r"^when (was|were|is|will)\b",  # a date
+    r"^when did (?!you (realize|realise|know|decide|feel))",  # ...but not the story of a decision
+    r"^where (is|are|was|were)\b.*\b(headquartered|based|located)\b",
+    r"^where did you (go|study|train|grow up)\b",
+    r"^who (owns|founded|started|runs|is the (ceo|owner|founder|president))\b",
+    r"^what(?:'s| is) (the|your) name\b",
+    r"^which\b.*\bor\b",  # "Which is better, A or B?"
+    # "What's harder, the hours or the pay?": two short options closing the question
+    r"^what\b.*[,:] ([\w'-]+ ){1,4}or( [\w'-]+){1,4}$",
+)
+# Yes/no in form, open in substance: polite requests for an explanation.
+POLITE_OPEN = (
+    r"^(could|can|would|will) you( please)? (walk|talk|take) me through\b",
+    r"^(could|can|would|will) you( please)? (tell|teach) (me|us)\b",
+    r"^(could|can|would|will) you( please)? (describe|explain|share|elaborate|expand|unpack|"
+    r"outline|paint|say more|give me (a|an|some) (sense|idea|picture|overview|example))\b",
+    r"^(could|can|would|will) you( please)? help me understand\b",
+    r"^(do|would) you mind (telling|sharing|walking|describing|explaining|talking)\b",
+    r"^(do|would|could) you have any (advice|tips|suggestions|thoughts|words of (advice|wisdom)|"
+    r"lessons|recommendations on how|guidance)\b",
+    r"^(is there|are there) (anything|any advice|any lessons)\b.*\b(wish|learned|learnt|advice)\b",
+)
+# Fragments and imperatives with no interrogative word that still ask for an explanation.
+OPEN_FRAGMENTS = (
+    r"^any (advice|tips|suggestions|thoughts|words of (advice|wisdom)|lessons)\b",
+    r"^(tell|walk|talk|take) me (about|through|more)\b",
+    r"^(describe|explain)\b",
+    r"^i('m| am| was| have been)? ?(wondering|curious)\b.*\b(what|how|why)\b",
+    r"^i('d| would) (love|like) (to (hear|know|learn)|you to (tell|walk|describe|explain))\b",
+)
+
+# Facts a company website or a quick search answers.
+SEARCHABLE = (
+    # what the organisation sells; "you" is excluded so "What products do you work on?" passes
+    r"\bwhat (kinds? of |types? of )?(products|services|brands) (does|do) (?!you\b)",
+    r"\bproduct (list|line|lineup|catalog|catalogue|portfolio)\b",
+    # size and head count
+    r"\bhow many (employees|staff|workers|beds|locations|offices|stores|branches|clinics|"
+    r"hospitals|sites|plants|factories|restaurants|people (work|are employed))\b",
+    r"\bhow (big|large) is (the|your|this) (company|firm|organi[sz]ation|business|hospital|"
+    r"agency|institute|studio|practice|organi[sz]ation)\b",
+    r"\b(head ?count|number of (employees|staff|beds))\b",
+    r"\bhow much (capital|money|revenue|funding)\b.*\b(manage|raise|make|have|earn|bring)",
+    r"\bassets under management\b|\baum\b",
+    r"\bhow many (clients|customers|members|users|patients|students) (does|do) (the|your|this) "
+    r"(company|firm|organi[sz]ation|business|hospital|agency|practice|school|studio)\b",
+    r"\b(company's|firm's|organi[sz]ation's|its) (mission|mission statement|values)\b",
+    r"\b(annual revenue|revenue last year|market cap\w*)\b|\bhow much (revenue|money) does\b",
+    # founding, headquarters, ownership, listing
+    r"\bwhen (was|were|did) .*\b(found|founded|established|incorporated|launched|created|opened)\b",
+    r"\b(what|which) year (was|were|did) .*\b(found|founded|established|start|started|opened|"
+    r"launched|incorporated)\b",
+    r"\bhow old is (the|your|this) (company|firm|organi[sz]ation|business|hospital|institute)\b",
+    r"\bfounding (year|date)\b|\bwho founded\b",
+    r"\bheadquarter",
+    r"\bwhere (is|are) (?!you\b)[\w' ]+ (based|located)\b",
+    r"\b(office|branch|store) locations\b|\bhow many (cities|countries)\b",
+    r"\bwhere are (the|your|its|their) (offices|branches|stores|locations)\b",
+    r"\b(parent company|subsidiary of|who owns|owned by|owners?\b.*\b(company|firm))",
+    r"\b(stock|ticker|share price|publicly traded|stock exchange|nasdaq|nyse|ipo)\b",
+    r"\bis (the company|the firm|it|your company) (public|private|listed)\b",
+)
+
+# "What does <the firm / Proper Name> (actually) do?": matched case-sensitively, because
+# a capitalised name is what separates it from "What does a new analyst do?".
+ORG_NOUNS = (r"(company|firm|organi[sz]ation|business|agency|institute|startup|hospital|studio|"
+             r"practice|lab|foundation|nonprofit|brand|network|fund|department|office)")
+WHAT_ORG_DOES = (
+    r"\b[Ww]hat (does|do) ((the|your|this|that|its) " + ORG_NOUNS
+    + r"|(the )?[A-Z][\w&'.-]*( [A-Z][\w&'.-]*)*)"
+    r" (actually |really |exactly |even )?(do|sell|make|offer|produce|build|manufacture)"
+    r"( exactly)?\W*$"
+)
+
+# TIARA vocabularies. Each entry is a regex over the lower-cased question.
+TRENDS = (  # how the field is changing
+    # the field changing, not "you'd change" or "changing careers"
+    r"\b(changing|changed|changes|evolving|evolved|shifting|shifted|shifts)\b(?! (careers?|jobs?|"
+    r"fields?|roles?|teams?|companies|majors?|paths?|employers?|schools?))",
+    r"\bchange (in|to|over|across)\b",
+    r"\bwill\b(?! you\b).*\b(shape|affect|change|transform|impact|reshape|replace)\b",
+    r"\b(has|have|did) .*\b(affected|impacted|shaped|reshaped|transformed)\b",
+    r"\b(trends?|trending|future|outlook|direction|heading|headed)\b",
+    r"\bwhere (is|are) .* (going|heading|headed)\b",
+    r"\b(next|coming) (few|five|ten|couple of|\d+) years\b|\bin (five|ten|\d+) years\b",
+    r"\b(moving|shifting) (back )?(toward|towards|away|to)\b",
+    r"\bthese days\b|\bnowadays\b|\bmore and more\b|\bsaturat",
+    r"\bgetting (more|less|harder|easier|crowded|saturated|competitive)\b",
+    r"\b(emerging|disrupt\w*|growing|growth|declin\w*|demand for)\b",
+    r"\bwill (ai|automation|technology|tools?)\b|\b(ai|automation) (will|is going to)\b",
+)
+INSIGHTS = (  # the professional's own experience of the work
+    r"\b(typical|average|normal) (day|week)\b|\bday[- ]to[- ]day\b|\bday in the life\b",
+    r"\b(culture|challeng\w*|hardest|toughest|difficult|frustrat\w*|rewarding|satisfying|"
+    r"stressful|stress|burnout|burn out|work[- ]life|surpris\w*)\b",
+    r"\bwish\b|\b(didn't|did not|never) expect|\b(than|what) you expected\b",
+    r"\bhow did you (decide|choose|get|end up|become|know|handle|deal|make|learn|move|transition|"
+    r"break|find|cope|adjust|manage|realize|figure)\b",
+    r"\bhow do you (decide|choose|approach|handle|deal|balance|know|manage|stay|prioriti[sz]e|"
+    r"measure|think about|judge)\b",
+    r"\bwhat (made|led|drew|brought|got|attracted|motivated|inspired) you\b",
+    r"\b(do|did) you (ever |still |really |always )?(like|enjoy|love|miss|regret|want|plan|"
+    r"expect)\b",
+    r"\b(excit\w*|fun|proud|passionate|fulfill\w*|meaningful|happy|glad|satisf\w*)\b",
+    r"\b(looks?|feels?) like\b|\bcareer paths?\b|\bis it (common|usual|normal|typical)\b",
+    r"\b(skills?|tools?|software|methods?)\b.*\byou (use|rely on)\b",  # skills in use, not to build
+    r"\byour (own )?(path|journey|story|route|transition|day|days|week|weeks)\b",
+    r"\b(thrive|thrives|succeed|succeeds|successful|struggle|struggles|misconceptions?|myths?)\b",
+    r"\b(favou?rite|best|worst|most) (part|thing|moment|about)\b",  # "the best part of..."
+    r"\b(enjoy|regret)\w*\b",
+    r"\bwhat(?:'s| is) it (really |actually )?like\b|\badjust",
+    r"\bset (them|people|someone|you) apart\b|\bstand out\b.*\b(people|associates|hires|"
+    r"engineers|colleagues|ones)\b|\b(do|did|done|doing) (really |especially )?well\b",
+)
+ADVICE = (  # what the student should do
+    r"\badvi[cs]e\b|\btips?\b|\bmistakes?\b|\bpitfalls?\b",
+    r"\bin my (shoes|position|place|situation)\b|\bif you were (me|my age|in my)\b",
+    r"\bsomeone (like me|in my (position|situation|shoes))\b",
+    r"\bif you were (starting|just starting|graduating|a student|a \w+ (again|today|now))\b",
+    # "should I" asks for advice, unless it asks whom to talk to or what to read (Resources)
+    r"\b(should|could|can) i\b(?! (talk|speak|reach|contact|meet|connect|read|join|follow|"
+    r"attend|listen|email|call)\b)|\bshould someone\b",
+    r"\bwhat would you (do|focus|change|prioriti[sz]e|study|learn)\b|\b(done|do) "
+    r"(anything |things )?differently\b",
+    r"\bwould you recommend (\w+ing|that i|i\b|me)\b",
+    r"\bis it (realistic|possible|too late|worth it|worth|wise|smart|a good idea|feasible)\b",
+    r"\b(skills?|experience|background|strengths?) .*\b(build|develop|need|focus|matter|"
+    r"look for)\b",
+    r"\bhow important (is|are)\b|\b(necessary|essential|required)\b|\bwhat do you look for\b",
+    r"\bto prepare\b|\bbest way (to|for me)\b|\b(stronger|strong|better|competitive) "
+    r"(candidate|application|applicant)\b",
+)
+# Resources and referrals: a seeking word near a resource noun, or a request for a contact.
+RESOURCE_NOUNS = (
+    r"(books?|podcasts?|newsletters?|blogs?|journals?|magazines?|publications?|websites?|"
+    r"articles?|reading|courses?|classes|certifications?|conferences?|events?|meetups?|"
+    r"associations?|organi[sz]ations?|groups?|societies|clubs?|communities|resources?)"
+)
+PEOPLE_NOUNS = r"(people|persons?|contacts?|mentors?|names|programs?|fellowships?)"
+SEEKING_VERBS = r"(recommend|suggest|point|follow|read|join|attend|subscribe|listen|check|look)"
+RESOURCES = (
+    # "any/which/what/other ... books", within three words
+    r"\b(any|which|what|other|good|favou?rite|are there|is there)\b( [\w,'-]+){0,3} "
+    + RESOURCE_NOUNS + r"\b",
+    # "books or people you'd recommend", "groups I should join"
+    r"\b(" + RESOURCE_NOUNS + "|" + PEOPLE_NOUNS + r")\b( [\w,'-]+){0,6} (you'd|you would|"
+    r"would you|do you|should i|i should|could i|i could|to) " + SEEKING_VERBS,
+    r"\b(recommend|suggest|point me)\w*\b.*\b(" + RESOURCE_NOUNS + "|" + PEOPLE_NOUNS + r")\b",
+    r"\b(should|could|can|would you recommend) i (read|follow|join|attend|listen|subscribe|"
+    r"watch)\b",
+    r"\bwhat do you (read|follow|listen to|subscribe to|watch)\b|\bstay (on top|current|up to "
+    r"date)\b",
+)
+REFERRAL = (
+    r"\bwho else\b|\banyone else\b|\bsomeone else\b|\banybody else\b",
+    # "anyone / other producers I should talk to"
+    r"\b(anyone|someone|anybody|somebody|others?|people|colleagues?|\w+ers|\w+ists)\b.*"
+    r"\b(i|me) (should |could |can |might |ought to )?(talk|speak|reach out|contact|connect|"
+    r"meet|learn from|follow|shadow)\b",
+    r"\b(introduce me|put me in touch|connect me)\b",
+    r"\bwho (should|could|can|would|might|do you think)\b.*\b(talk|speak|reach|contact|meet|"
+    r"connect|email|call)\b",
+    r"\brefer me to (someone|anyone|a colleague|people|others?|your colleague)\b",
+)
+ASSIGNMENTS = (  # the work a newcomer does, or a project to try
+    r"\b(projects?|tasks?|assignments?|caseload|deliverables?|exercises?)\b",
+    r"\b(new|junior|entry[- ]level|first[- ]year|incoming|starting) [\w-]+( [\w-]+)?\b.*"
+    r"\b(do|work on|working on|spend|handle|take on|handed|responsible)\b",
+    r"\b(first|early) (job|role|tasks?|months|weeks)\b.*\b(do|work|spend|handle)\b",
+    r"\bstart(ed)? out (doing|as|in|with)\b|\bwhen you (first )?started out\b",
+    r"\b(first|earliest) (things?|jobs?|tasks?|work) you (did|had|were given|worked on)\b",
+    r"\b(try|test|practi[cs]e) (it |this |that )?(out|myself|on (my|their|your) own)\b",
+    r"\bon (my|their|your) own\b|\btest (whether|if|my fit|fit)\b|\bget (hands-on|some) "
+    r"experience\b",
+    r"\bspend (their|your|most of their|most of your) (time|days|first)\b",
+)
+
+# Asking the professional for a job, internship, job referral or a resume pass-along.
+# Applied only to questions and polite requests, so "I applied last week" never matches.
+JOB_ASK = (
+    r"\b(are|is) (you|your \w+|the (team|firm|company|office)|anyone)( currently| still)? "
+    r"(hiring|taking on|looking for|bringing on|recruiting)\b",
+    r"\b(any|open|current) (openings?|vacanc\w+)\b",
+    r"\b(know of|heard of|aware of) (any )?(openings?|positions?|jobs?|internships?|roles?)\b",
+    r"\b(is|are) there (a|an|any) (open |available )?(openings?|positions?|jobs?|internships?|"
+    r"roles?|spots?)( open| available)? (at|on|in|with|for) "
+    r"(your|you|the (team|firm|company)|me)\b",
+    r"\b(refer|recommend) me (for|to (the|your) (team|role|position|hiring|recruit\w*))\b",
+    r"\brefer me\b(?! to (someone|anyone|a colleague|people|others?|your colleague))",
+    r"\b(give|get|offer|write) me a referral\b|\b(get|have|ask for) (a|your) referral\b",
+    r"\b(put|put in) (in )?a (good )?word\b|\bkeep me in mind\b|\bhire me\b",
+    r"\b(resume|résumé|cv|application)\b.*\b(pass|forward|send|hand)\w* (it |this |that )?"
+    r"(along|on)\b",
+    r"\b(pass|send|forward|share|give) (you |along |on )?my (resume|résumé|cv)\b",
+    r"\b(look at|review|take a look at) my (resume|résumé|cv|application)\b",
+    r"\b(consider|interview) me for\b|\bget me (in|an interview|a job)\b",
+    r"\b(i|me) (could |can |might )?(intern|work) (at|for|with|under) (you|your)\b",
+)
+
+# Sentences that make a request without a question mark.
+REQUEST_OPENERS = (
+    r"^(please|kindly)\b",
+    r"^i('d| would) (really )?(love|appreciate|be grateful|welcome|like you to|like it if)\b",
+    r"^(it'd|it would) (be great|be wonderful|mean a lot|help)\b.*\bif you\b",
+    r"^if you (could|can|know|have|would)\b",
+    r"^i('m| am| was) (hoping|wondering)\b",
+)

@@ -1,0 +1,219 @@
+"""The transcript rules: one small registered check per rubric code."""
+
+from __future__ import annotations
+
+import re
+
+from coach.rubric.base import Finding, finding, rule, rules_for
+from coach.rubric.questions import (AREAS, asks, is_closed, is_job_ask, is_referral_ask,
+                                    is_searchable)
+from coach.rubric.transcript import (Transcript, duration_minutes, student_questions,
+                                     tiara_coverage, word_count)
+
+MIN_TIARA_AREAS = 3
+MAX_QUOTED = 3  # quotes per finding: enough to point at the pattern, not to repeat the transcript
+
+# The student's first turn introduces them: a name, a role, or what they study or do.
+INTRO = (
+    r"\bmy name('s| is)\b",
+    r"\b(i'm|i am) (a|an) ([\w-]+ ){0,4}(student|major|minor|junior|senior|sophomore|freshman|"
+    r"graduate|grad|undergrad\w*|postdoc|candidate|intern|career[- ]changer|apprentice|resident|"
+    r"fellow|\w+(er|or|ist|ian|ant|ent))\b",
+    r"\b(i'm|i am) (studying|majoring|in my \w+ year|currently (studying|working|enrolled))\b",
+    r"\bi (study|work|teach|volunteer) (as|at|in|for|on|with)\b",
+    r"\bi('ve| have) (been )?(working|worked|studying|studied|spent \w+ (years|months))\b",
+    r"\bi('ve| have) been (on|at|with) (the|a|an)\b",
+)
+INTRO_NAME = r"\b(I'm|I am|[Tt]his is|[Mm]y name's) [A-Z][a-z'-]+"  # case-sensitive: a name
+# ...or says why they asked for the conversation.
+REASON = (
+    r"\b(reached out|asked (to|for) (talk|chat|speak|meet|this|the (call|chat|conversation))|"
+    r"wanted to (talk|chat|speak|meet|connect|learn|hear|ask|understand))\b",
+    r"\bi('d| would) (like|love) to (learn|hear|understand|ask|talk|know)\b",
+    r"\b(i'm|i am) (trying|deciding|interested|curious|thinking|considering|exploring|applying|"
+    r"hoping|looking) (to|in|about|whether|between|into|at|for|how|what|if)\b",
+    r"\b(the )?reason (i|for) (asked|reached|wanted|this|the|our)\b",
+)
+# Thanks in the student's words; "thanks to X" credits someone else, "I'd appreciate" is a request.
+THANKS = (
+    r"\bthank(s|ful)?\b(?! to (?!you))",
+    r"\bgrateful\b",
+    r"(?<!would )(?<!'d )\bappreciat(e|ed|ing)\b (it|this|that|your|you|the|all|everything|"
+    r"hearing|talking|getting)\b",
+)
+
+
+def _quote(number: int, text: str, limit: int = 160) -> str:
+    """A turn reference with its text, cut at `limit` characters."""
+    text = " ".join(text.split())
+    short = text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    return f'Turn {number} (student): "{short}"'
+
+
+def _quotes(items: list[tuple[int, str]]) -> str:
+    """Several turn quotes joined, with a count of any left out."""
+    shown = "; ".join(_quote(number, text) for number, text in items[:MAX_QUOTED])
+    hidden = len(items) - MAX_QUOTED
+    return shown + (f"; and {hidden} more" if hidden > 0 else "")
+
+
+def _any(patterns: tuple[str, ...], text: str) -> bool:
+    """Whether any pattern occurs in text, ignoring case and curly apostrophes."""
+    text = text.replace("’", "'")
+    return any(re.search(p, text, re.IGNORECASE) for p in patterns)
+
+
+def _student_turns(transcript: Transcript) -> list[tuple[int, str]]:
+    """The student's turns with their 1-based numbers."""
+    return [(n, turn.text) for n, turn in enumerate(transcript.turns, 1) if turn.role == "student"]
+
+
+@rule(
+    "transcript",
+    "no-intro",
+    "The student's first turn neither introduces them nor says why they asked to talk.",
+)
+def no_intro(transcript: Transcript) -> Finding | None:
+    """Fires when the first student turn has no name, role or reason for the call."""
+    turns = _student_turns(transcript)
+    if not turns:
+        return finding("no-intro",
+                       "Open by saying who you are and why you asked for the conversation.",
+                       "the student never speaks")
+    number, text = turns[0]
+    introduced = _any(INTRO, text) or re.search(INTRO_NAME, text.replace("’", "'"))
+    if introduced or _any(REASON, text):
+        return None
+    return finding("no-intro",
+                   "Start with one or two sentences on who you are and why you wanted to talk to "
+                   "this person before your first question.",
+                   _quote(number, text) + " gives no name, role or reason for the call")
+
+
+@rule(
+    "transcript",
+    "job-ask",
+    "The student asks for a job, internship, referral or resume pass-along.",
+)
+def job_ask(transcript: Transcript) -> Finding | None:
+    """Fires when a student question or request asks for a job, internship or referral."""
+    found = [(n, ask) for n, text in _student_turns(transcript)
+             for ask in asks(text) if is_job_ask(ask)]
+    if not found:
+        return None
+    return finding("job-ask",
+                   "Keep the conversation about learning. Don't ask for a job, internship or "
+                   "referral; if they want to help, they will offer.",
+                   _quotes(found))
+
+
+@rule(
+    "transcript",
+    "googleable",
+    "The student asks something a company website or quick search answers.",
+)
+def googleable(transcript: Transcript) -> Finding | None:
+    """Fires when a student question is a website fact."""
+    found = [(n, q) for n, q in student_questions(transcript) if is_searchable(q)]
+    if not found:
+        return None
+    return finding("googleable",
+                   "Look up facts such as size, founding year or what the organisation does before "
+                   "the call, and spend the time on what only this person can tell you.",
+                   _quotes(found))
+
+
+@rule("transcript", "closed-questions", "More than half of the student's questions are closed.")
+def closed_questions(transcript: Transcript) -> Finding | None:
+    """Fires when closed questions are more than half of the student's questions."""
+    questions = student_questions(transcript)
+    closed = [(n, q) for n, q in questions if is_closed(q)]
+    if not questions or len(closed) * 2 <= len(questions):
+        return None
+    return finding("closed-questions",
+                   "Ask open questions that start with what, how or why (\"How did you...\", "
+                   "\"What surprised you...\") instead of ones answered by yes, no or one word.",
+                   f"{len(closed)} of {len(questions)} student questions are closed: "
+                   + _quotes(closed))
+
+
+@rule(
+    "transcript",
+    "narrow-questions",
+    "The student's questions touch fewer than 3 of the 5 TIARA areas.",
+)
+def narrow_questions(transcript: Transcript) -> Finding | None:
+    """Fires when the student's questions touch fewer than three TIARA areas."""
+    touched = [area for area, questions in tiara_coverage(transcript).items() if questions]
+    if len(touched) >= MIN_TIARA_AREAS:
+        return None
+    missing = ", ".join(area for area in AREAS if area not in touched)
+    listed = f": {', '.join(touched)}" if touched else ""
+    return finding("narrow-questions",
+                   f"Spread your questions over trends, insights, advice, resources and "
+                   f"assignments; next time add some on {missing}.",
+                   f"questions touch {len(touched)} of {len(AREAS)} TIARA areas{listed}")
+
+
+@rule("transcript", "dominates", "The student speaks more than half of all words.")
+def dominates(transcript: Transcript) -> Finding | None:
+    """Fires when the student says more than half of all words."""
+    total = sum(word_count(turn.text) for turn in transcript.turns)
+    student = sum(word_count(text) for _, text in _student_turns(transcript))
+    if not total or student * 2 <= total:
+        return None
+    return finding("dominates",
+                   "Let the professional do most of the talking: keep your background to a "
+                   "sentence or two and ask your question sooner.",
+                   f"student spoke {student:,} of {total:,} words ({student / total:.0%})")
+
+
+@rule(
+    "transcript",
+    "no-referral-ask",
+    "The student never asks who else to talk to or for a resource.",
+)
+def no_referral_ask(transcript: Transcript) -> Finding | None:
+    """Fires when no student turn asks for another person or a resource."""
+    if any(is_referral_ask(text) for _, text in _student_turns(transcript)):
+        return None
+    asked = len(student_questions(transcript))
+    return finding("no-referral-ask",
+                   "Before you finish, ask who else you should talk to, or which groups, events or "
+                   "reading they would recommend.",
+                   f"none of the student's {asked} questions asks for another person, group "
+                   "or resource")
+
+
+@rule("transcript", "no-thanks", "The student never thanks the professional.")
+def no_thanks(transcript: Transcript) -> Finding | None:
+    """Fires when no student turn thanks the professional."""
+    if any(_any(THANKS, text) for _, text in _student_turns(transcript)):
+        return None
+    return finding("no-thanks",
+                   "Thank them for their time, at the start or at the end of the call.",
+                   "no student turn says thank you, grateful or appreciate")
+
+
+@rule("transcript", "overtime", "The conversation runs past the minutes agreed.")
+def overtime(transcript: Transcript) -> Finding | None:
+    """Fires when the call lasts longer than the minutes agreed."""
+    minutes = duration_minutes(transcript)
+    if minutes <= transcript.minutes_agreed:
+        return None
+    last_t = next((turn.t for turn in reversed(transcript.turns) if turn.t is not None), None)
+    if last_t is None:
+        words = sum(word_count(turn.text) for turn in transcript.turns)
+        source = f"estimated from {words:,} words at 150 a minute"
+    else:
+        source = f"timestamps reach {last_t:,.0f} s"
+    return finding("overtime",
+                   "Watch the clock: when the agreed time is up, say so and offer to stop; ask "
+                   "your most important questions first.",
+                   f"{minutes:.1f} minutes against {transcript.minutes_agreed} agreed ({source})")
+
+
+def lint_transcript(transcript: Transcript) -> list[Finding]:
+    """Every transcript rule that fires, in registration order."""
+    results = (check.check(transcript) for check in rules_for("transcript"))
+    return [result for result in results if result is not None]
