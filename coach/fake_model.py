@@ -13,12 +13,18 @@ from pydantic import Field
 
 
 def echo_reply(messages: list[BaseMessage]) -> str:
+    """A readable echo of the last message (tests read the whole prompt from `calls`)."""
+    last = " ".join(str(messages[-1].content).split()) if messages else ""
+    return f"(echo) {last[-400:]}"
+
+
+def prompt_as_json(messages: list[BaseMessage]) -> str:
     """The assembled prompt as JSON, like llm-echo."""
     return json.dumps({"messages": [{"role": m.type, "content": str(m.content)} for m in messages]})
 
 
 class FakeChatModel(BaseChatModel):
-    """Replies with scripted responses in turn, or echoes the prompt when none are left."""
+    """Replies with scripted responses in turn, or echoes the last message when none are left."""
 
     responses: list[str] = Field(default_factory=list)
     calls: list[list[BaseMessage]] = Field(default_factory=list)

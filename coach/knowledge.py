@@ -214,7 +214,8 @@ class KnowledgeBase:
     def list_notes(self, name: str = SHIPPED) -> list[dict[str, str]]:
         """One row per indexed note: path, role, industry."""
         got = self.collection(name).get(include=["metadatas"])
-        rows = {m["path"]: {"path": m["path"], "role": m["role"], "industry": m["industry"]} for m in got["metadatas"]}
+        rows = {m["path"]: {"path": m["path"], "role": m["role"], "industry": m["industry"], "aliases": m.get("aliases", "")}
+                for m in got["metadatas"]}
         return [rows[p] for p in sorted(rows)]
 
     def note_text(self, path: str, name: str = SHIPPED) -> str:
@@ -286,6 +287,21 @@ def _note_key(meta: dict) -> str:
 def _notes_in_order(chunk_ids: list[str], found: dict[str, tuple[str, dict]]) -> list[str]:
     """Note keys in the order their first chunk appears."""
     return list(dict.fromkeys(_note_key(found[cid][1]) for cid in chunk_ids))
+
+
+def find_role_note(kb: "KnowledgeBase", role: str) -> tuple[dict | None, list[dict]]:
+    """The shipped note for a role (by name or alias) if there is one, and the closest notes otherwise."""
+    wanted = " ".join(role.lower().split())
+    notes = kb.list_notes(SHIPPED)
+    for note in notes:
+        names = [note["role"].lower()] + [a.strip().lower() for a in note.get("aliases", "").split(",") if a.strip()]
+        if wanted in names or wanted.rstrip("s") in names:
+            return note, [note]
+    if not notes:
+        return None, []
+    hits = kb.search(role, k=10, sources=(SHIPPED,))
+    closest = list({h.path: {"path": h.path, "role": h.role, "industry": h.industry} for h in hits}.values())[:2]
+    return None, closest
 
 
 @lru_cache(maxsize=1)

@@ -21,7 +21,7 @@ def test_fake_backend_echoes_the_prompt_and_records_it(settings: Settings) -> No
     model = get_chat_model(settings)
     assert isinstance(model, FakeChatModel)
     reply = complete(model, PROMPT)
-    assert "You are terse." in reply and "Name one colour." in reply
+    assert "Name one colour." in reply and model.last_prompt[0].content == "You are terse."
     assert model.last_prompt[1].content == "Name one colour."
 
 

@@ -1,0 +1,47 @@
+"""Shared resources for every page: the active settings, cached services, the session's store."""
+
+from __future__ import annotations
+
+import hashlib
+
+import streamlit as st
+
+from coach.config import Settings, get_settings
+from coach.services import Services
+from coach.store import Store
+
+OVERRIDES = "settings_overrides"
+BACKENDS = ("local", "openai", "openai-compatible", "fake")
+
+
+def overrides() -> dict:
+    """The settings this browser session changed on the Settings page."""
+    return st.session_state.get(OVERRIDES, {})
+
+
+def current_settings() -> Settings:
+    """Environment and `.env` defaults with this session's overrides on top."""
+    return get_settings().model_copy(update=overrides())
+
+
+@st.cache_resource(show_spinner="Loading Coach…", max_entries=8)
+def _services(settings_key: str, _settings: Settings) -> Services:
+    """One Services per distinct configuration, shared by every browser session in the process."""
+    return Services(_settings)
+
+
+def services() -> Services:
+    """The services for the active settings (a local model loads once per process, not per session)."""
+    settings = current_settings()
+    # The key is a digest so an API key never sits in the cache's key as plain text.
+    return _services(hashlib.sha256(settings.model_dump_json().encode()).hexdigest(), settings)
+
+
+def store() -> Store:
+    """This browser session's store, opened once and reused on every rerun."""
+    path = current_settings().db_path
+    cached = st.session_state.get("_store")
+    if cached is None or cached.path != path:
+        cached = services().store()
+        st.session_state["_store"] = cached
+    return cached

@@ -1,0 +1,108 @@
+"""Practise: a timed mock interview with a grounded AI professional, then a feedback report."""
+
+import streamlit as st
+
+from app_pages import _state
+from app_pages._widgets import attempt, autosaved, escape, feedback_report, grounding
+from coach.errors import CoachError
+
+state = st.session_state
+TEMPERAMENTS = {"warm": "Warm: chatty and encouraging", "busy": "Busy: short answers, watches the clock",
+                "skeptical": "Skeptical: pushes back on vague questions"}
+services, store = _state.services(), _state.store()
+
+
+def open_session():
+    """The session picked here or in History, or None (a deleted one is forgotten)."""
+    session_id = state.get("practise_session_id")
+    if not session_id:
+        return None
+    try:
+        return attempt(services.open_interview, session_id, store=store, spinner="Opening the session…")
+    except KeyError:
+        state.pop("practise_session_id", None)
+        return None
+
+
+def redo(session, turn_index: int) -> None:
+    """Rewind to before one of the student's turns and put its text back in the chat box."""
+    try:
+        state["practise_chat"] = session.redo(turn_index)
+    except CoachError as exc:
+        state["practise_error"] = str(exc)
+
+
+def setup() -> None:
+    st.write("Pick the professional you want to practise with. The conversation is timed by the words you both use "
+             "(about 150 a minute), like a real call.")
+    roles = attempt(lambda: sorted({note["role"] for note in services.kb.list_notes()}), spinner="Reading the notes…") or []
+    st.selectbox("Role", roles, index=None, key="practise_role", placeholder="Choose a role", persist_state="session")
+    autosaved(st.text_input, "Or type another role", "practise_role_other", placeholder="e.g. Museum Curator")
+    temperament = st.radio("Temperament", list(TEMPERAMENTS), format_func=TEMPERAMENTS.get, key="practise_temperament",
+                           persist_state="session")
+    minutes = st.slider("Minutes", min_value=5, max_value=60, value=20, step=5, key="practise_minutes", persist_state="session")
+    bio = autosaved(st.text_area, "Their bio (optional): paste a real professional's profile to shape the persona",
+                    "practise_bio", height=100)
+    if st.button("Start session", key="practise_start", type="primary", icon=":material/play_arrow:"):
+        role = (state.get("practise_role_other") or "").strip() or state.get("practise_role") or ""
+        session = attempt(services.start_interview, role, temperament, minutes, bio or None, store=store,
+                          spinner="Setting up the professional…")
+        if session is not None:
+            state["practise_session_id"] = session.session_id
+            st.rerun()
+
+
+def conversation(session) -> None:
+    with st.container(border=True):
+        st.markdown(session.persona.card())
+    elapsed = session.elapsed_minutes()
+    st.progress(min(elapsed / session.minutes, 1.0), text=f"Time used: {elapsed:.1f} of {session.minutes} minutes")
+    if elapsed >= session.minutes:
+        st.warning("Time is up: thank them, ask who else to talk to, and end the session.")
+    turns = session.turns()
+    for turn in turns:
+        with st.chat_message("user" if turn.role == "student" else "assistant"):
+            st.markdown(escape(turn.text) if turn.role == "student" else turn.text.replace("$", "\\$"))
+            if turn.role == "professional":
+                grounding(turn.grounding)
+    if feedback := store.get_feedback(session.session_id):
+        st.subheader("Feedback")
+        feedback_report(feedback)
+    mine = [t for t in turns if t.role == "student"]
+    if mine:
+        with st.expander("Redo one of your turns"):
+            pick = st.selectbox("Your turn", [t.index for t in mine], index=len(mine) - 1, key="practise_redo_pick",
+                                format_func=lambda i: f"Turn {i + 1}: {turns[i].text[:60]}")
+            st.button("Redo this turn", key="practise_redo", on_click=redo, args=(session, pick), icon=":material/undo:",
+                      help="Removes this turn and everything after it, and puts its text back in the chat box.")
+    end, new = st.columns(2)
+    if end.button("End session", key="practise_end", type="primary", disabled=not turns, icon=":material/flag:"):
+        if attempt(services.end_interview, session, spinner="Writing your feedback…") is not None:
+            st.rerun()
+    if new.button("New session", key="practise_new", icon=":material/add:"):
+        state.pop("practise_session_id", None)
+        st.rerun()
+
+    if error := state.pop("practise_error", None):
+        st.error(error, icon=":material/error:")
+    if restored := state.pop("practise_restore", None):
+        state["practise_chat"] = restored
+    if question := st.chat_input("Ask your question", key="practise_chat"):
+        with st.chat_message("user"):
+            st.markdown(escape(question))
+        with st.chat_message("assistant"):
+            try:
+                st.write_stream(session.ask(question))
+            except CoachError as exc:
+                state["practise_error"] = f"{exc} Your question is back in the chat box: send it again when ready."
+                state["practise_restore"] = question
+        # Redraw from the store: it holds each reply's final text (reply.text, even when it replaced the stream).
+        st.rerun()
+
+
+st.title("Practise")
+current = open_session()
+if current is None:
+    setup()
+else:
+    conversation(current)

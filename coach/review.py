@@ -1,0 +1,110 @@
+"""Outreach and thank-you review: the rubric's findings, then a model rewrite that is linted again."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from langchain_core.language_models import BaseChatModel
+from langchain_core.messages import HumanMessage, SystemMessage
+from pydantic import BaseModel
+
+from coach.guards import clean_user_text, invented_facts, strip_wrapping
+from coach.llm import complete
+from coach.prompts import fence, render
+from coach.rubric.base import Finding, score
+from coach.rubric.lint import lint
+from coach.rubric.message import parse
+
+MessageKind = Literal["outreach", "thank-you"]
+Channel = Literal["email", "linkedin"]
+LIMITS = {
+    ("outreach", "email"): "Keep the body under 100 words and include a 'Subject:' line.",
+    ("outreach", "linkedin"): "Keep the whole note under 300 characters.",
+    ("thank-you", "email"): "Keep the body under 200 words.",
+    ("thank-you", "linkedin"): "Keep the body under 200 words.",
+}
+
+
+class Review(BaseModel):
+    """A linted message: score, counts and findings; the rewrite is filled in separately."""
+
+    kind: MessageKind
+    channel: Channel
+    score: int
+    word_count: int
+    char_count: int
+    findings: list[Finding]
+    rewrite: str | None = None
+    text: str = ""
+    meeting_date: date | None = None
+    sent_date: date | None = None
+
+    def public(self) -> dict:
+        """The JSON shape of `coach review --json`."""
+        return self.model_dump(mode="json", include={"kind", "channel", "score", "word_count", "char_count", "findings", "rewrite"})
+
+
+class Rewrite(BaseModel):
+    """A model rewrite, its own review, and whether it needed a retry or a warning."""
+
+    text: str
+    review: Review
+    attempts: int
+    warning: str | None = None
+    invented: list[str] = []
+
+
+def review(
+    text: str | bytes,
+    kind: MessageKind = "outreach",
+    channel: Channel = "email",
+    meeting_date: date | str | None = None,
+    sent_date: date | str | None = None,
+) -> Review:
+    """Lint a message against the rubric; no model is involved."""
+    text = clean_user_text(text, "message")
+    message = parse(text, kind, channel, meeting_date, sent_date)
+    findings = lint(text, kind, channel=channel, meeting_date=meeting_date, sent_date=sent_date)
+    return Review(
+        kind=kind, channel=channel, score=score(findings), word_count=message.body_words, char_count=message.chars,
+        findings=findings, text=text, meeting_date=message.meeting_date, sent_date=message.sent_date,
+    )
+
+
+def rewrite_prompt(draft: Review, profile: str = "") -> list:
+    """The messages that ask the model to fix the findings in the fenced draft."""
+    problems = "\n".join(f"- {f.code}: {f.message}" for f in draft.findings) or "- none: tighten wording only"
+    user = render(
+        "rewrite_user", kind=draft.kind, channel=draft.channel, limits=LIMITS[(draft.kind, draft.channel)],
+        problems=problems, profile=fence(profile or "(none given)", "PROFILE"), draft=fence(draft.text, "DRAFT"),
+    )
+    return [SystemMessage(content=render("rewrite_system")), HumanMessage(content=user)]
+
+
+def rewrite(draft: Review, model: BaseChatModel, profile: str = "") -> Rewrite:
+    """Ask the model for a rewrite; retry once if it lints worse or invents facts, else warn."""
+    messages = rewrite_prompt(draft, profile)
+    best: Rewrite | None = None
+    for attempt in (1, 2):
+        text = strip_wrapping(complete(model, messages))
+        if not text.strip():
+            continue
+        checked = review(text, draft.kind, draft.channel, draft.meeting_date, draft.sent_date)
+        invented = invented_facts(text, draft.text, profile)
+        candidate = Rewrite(text=text, review=checked, attempts=attempt, invented=invented)
+        if len(checked.findings) <= len(draft.findings) and not invented:
+            return candidate
+        if best is None or (len(checked.findings), len(invented)) < (len(best.review.findings), len(best.invented)):
+            best = candidate
+    if best is None:
+        fallback = draft.model_copy()
+        return Rewrite(text=draft.text, review=fallback, attempts=2, warning="The model returned an empty rewrite twice; your draft is unchanged.")
+    problems = []
+    if len(best.review.findings) > len(draft.findings):
+        problems.append(f"it has {len(best.review.findings)} findings against your draft's {len(draft.findings)}")
+    if best.invented:
+        problems.append(f"it mentions things not in your draft: {', '.join(best.invented[:5])}")
+    best.attempts = 2
+    best.warning = "Check this rewrite before using it: " + "; ".join(problems) + "."
+    return best

@@ -1,0 +1,68 @@
+"""Rules shared by outreach and thank-you messages: greeting, job ask, attachment."""
+
+from __future__ import annotations
+
+from coach.rubric import lexicon
+from coach.rubric.base import Finding, finding, rule
+from coach.rubric.message import Message, addressee, words
+from coach.rubric.patterns import compile_any, first_clause, quote
+
+JOB_ASK = compile_any(lexicon.JOB_ASK)
+ATTACHMENT = compile_any(lexicon.ATTACHMENT)
+MESSAGES = ("outreach", "thank-you")
+
+
+def names_a_person(greeting: str) -> bool:
+    """True when a salutation addresses someone by name, not "Sir or Madam" or "Hiring Manager"."""
+    addressed = [w.lower() for w in words(addressee(greeting))]
+    if any(w in lexicon.GROUP_ADDRESSEES for w in addressed):
+        return False
+    return any(w not in lexicon.GENERIC_ADDRESSEES and w not in lexicon.TITLES for w in addressed)
+
+
+@rule(MESSAGES, "generic-greeting", "The greeting does not name the recipient, or there is none.")
+def generic_greeting(message: Message) -> Finding | None:
+    """Fires on "Hello,", "Dear Sir or Madam," or a message that opens with no greeting."""
+    if not message.greeting:
+        opening = message.sentences[0] if message.sentences else ""
+        return finding(
+            "generic-greeting",
+            'The message opens without a greeting. Start with the person\'s name, e.g. "Hi Maria," '
+            'or "Dear Dr. Okafor,".',
+            f"no greeting; it opens with {quote(opening)}",
+        )
+    if names_a_person(message.greeting):
+        return None
+    return finding(
+        "generic-greeting",
+        "The greeting does not name the recipient. Address them by name (\"Hi Maria,\", "
+        '"Dear Dr. Okafor,"), so it reads as written for them.',
+        quote(message.greeting),
+    )
+
+
+@rule(MESSAGES, "job-ask", "Asks for a job, internship, interview, referral or to pass on a resume.")
+def job_ask(message: Message) -> Finding | None:
+    """Fires on a direct or thinly veiled request for a job or a referral."""
+    texts = [message.subject or "", *message.sentences]
+    if span := first_clause(JOB_ASK, texts):
+        return finding(
+            "job-ask",
+            "This asks for a job or a referral. An informational conversation is for learning; "
+            "drop the request and ask about their work instead.",
+            quote(span),
+        )
+    return None
+
+
+@rule(MESSAGES, "attachment", "Attaches or offers a resume, CV or portfolio.")
+def attachment(message: Message) -> Finding | None:
+    """Fires when a resume, CV or portfolio is attached or offered."""
+    if span := first_clause(ATTACHMENT, message.sentences):
+        return finding(
+            "attachment",
+            "A resume, CV or portfolio is attached or offered. It makes the note read like a job "
+            "application; leave it out and share it only if they ask.",
+            quote(span),
+        )
+    return None

@@ -1,0 +1,368 @@
+"""Word lists and regex vocabularies the message rules match against.
+
+Every pattern is matched case-insensitively on normalised text (straight
+quotes, ASCII punctuation). Repetitions are bounded or separated by a
+required character, so matching stays linear on very long input.
+"""
+
+from __future__ import annotations
+
+# --- Parsing ---------------------------------------------------------------
+
+# A salutation opens with one of these; what follows up to the first comma,
+# colon or exclamation mark is who it addresses.
+GREETING_OPENERS = (
+    r"to\s+whom\s+it\s+may\s+concern",
+    r"good\s+(?:morning|afternoon|evening|day)",
+    r"hi|hello|hey|hiya|howdy|dear|greetings|salutations",
+    # Spanish, French, German openers, so a translated note is not "no greeting".
+    r"hola|estimad[oa]s?|querid[oa]s?|buen[oa]s\s+(?:d[ií]as|tardes)|bonjour|ch[eè]re?|hallo|liebe[rs]?|sehr\s+geehrte[rs]?",
+)
+
+# "Thank you, Marisa!" opening a note addresses her as a greeting would.
+THANKS_OPENER = r"(?:thanks|thank\s+you|many\s+thanks)(?:\s+(?:so\s+much|again|very\s+much))?"
+
+# Words that can follow a greeting without naming a person.
+GENERIC_ADDRESSEES = frozenset(
+    """there all team everyone everybody folks friend friends colleague colleagues
+    sir sirs madam madame ma'am mesdames or and hiring manager managers recruiter
+    recruiters recruiting committee department hr human resources admissions talent
+    acquisition whom it may concern the to my new future connection professional
+    y'all you guys again mentor people members staff office world morning afternoon
+    evening day reader""".split()
+)
+
+# An addressee that is a group or office, never a person, even with a name beside it.
+GROUP_ADDRESSEES = frozenset("team committee department recruiter recruiters manager managers hr admissions staff office".split())
+
+# Honorifics: "Dear Dr.," names nobody, "Dear Dr. Mbeki," does.
+TITLES = frozenset(
+    """mr mrs ms miss mx dr doctor prof professor mister sr sra srta señor señora
+    señorita don doña monsieur madame mme mlle herr frau""".split()
+)
+
+# Sign-offs. A line holding only one of these (plus "so much", "again"...)
+# starts the signature block.
+CLOSING_PHRASES = (
+    r"best(?:\s+(?:regards|wishes))?",
+    r"all\s+(?:the\s+)?best",
+    r"(?:kind|kindest|warm|warmest|best|many)\s+regards|regards",
+    r"warmly|cheers|sincerely(?:\s+yours)?|yours(?:\s+(?:sincerely|truly|faithfully))?",
+    r"respectfully(?:\s+yours)?|cordially|gratefully(?:\s+yours)?|fondly|onward",
+    r"thanks|thank\s+you|many\s+thanks|with\s+(?:many\s+)?thanks|thanks\s+a\s+lot",
+    r"with\s+(?:gratitude|appreciation|best\s+wishes)",
+    r"take\s+care|talk\s+soon|speak\s+soon|looking\s+forward|until\s+soon",
+    r"saludos|un\s+saludo|atentamente|cordialmente|gracias|muchas\s+gracias",
+    r"merci|cordialement|bien\s+[àa]\s+vous|mit\s+freundlichen\s+gr[üu](?:ß|ss)en|viele\s+gr[üu](?:ß|ss)e",
+)
+# Intensifiers allowed after a closing phrase: "Thanks so much," "Thank you again,".
+CLOSING_TAILS = r"(?:\s+(?:so\s+much|very\s+much|again|in\s+advance|a\s+million|for\s+everything))?"
+
+# Tokens ending in "." that do not end a sentence.
+ABBREVIATIONS = frozenset(
+    """dr mr mrs ms mx prof st jr sr vs etc e.g i.e no inc ltd co corp approx
+    ph.d b.a m.a m.s b.s a.m p.m mt ave univ dept fig sen rep gov u.s u.k""".split()
+)
+
+# --- Pronouns and who a sentence is about -------------------------------------
+
+WRITER_PRONOUNS = frozenset("i i'm i've i'd i'll my mine myself".split())
+RECIPIENT_PRONOUNS = frozenset("you your yours yourself you're you've you'd you'll".split())
+
+# The writer reacting to the recipient's work ("the best talk I've seen",
+# "has stuck with me") is about that work, not about the writer.
+REACTIONS = (
+    r"\bI(?:'ve|\s+have|'d)?\s+(?:also\s+|just\s+|recently\s+|ever\s+|once\s+|finally\s+)?"
+    r"(?:seen|read|heard|watched|listened\s+to|come\s+across|encountered|toured|visited|saw)\b",
+    r"\b(?:stuck|stayed)\s+with\s+me\b",
+    r"\bchanged\s+(?:my\s+mind|how\s+I|the\s+way\s+I)\b",
+    r"\bmade\s+me\s+(?:want|think|laugh|realize|realise|rethink|reconsider|curious)\b",
+    r"\bI\s+(?:loved|enjoyed|admired|appreciated|found\s+it)\b",
+    # "I found your profile", "I noticed that you...": the writer finding the recipient.
+    r"\bI(?:'ve|\s+have)?\s+(?:also\s+|just\s+|recently\s+)?(?:found|noticed|learned|discovered|came\s+across)\s+"
+    r"(?=(?:that\s+)?(?:you|your)\b)",
+)
+
+# --- Connection ---------------------------------------------------------------
+
+# A tie between writer and recipient: shared school, employer, group or
+# event, or a person who sent the writer.
+RELATIONAL_CONNECTION = (
+    r"\balum(?:nus|na|ni|nae|s)?\b",
+    r"\balma\s+mater\b",
+    r"\bfellow\s+(?!at\b|in\b|of\b|with\b|for\b)[\w-]",  # "a fellow nurse", not "a research fellow at X"
+    r"\bmember\s+of\b",  # a group named because the reader belongs to it too
+    r"\bwe(?:'ve|\s+have)?\s+(?:both\s+|briefly\s+|first\s+|once\s+)?"
+    r"(?:met|overlapped|worked|studied|interned|served|volunteered|played|trained|spoke|talked|chatted|connected)\b",
+    r"\bwe(?:'re|\s+are|\s+were)\s+both\b",
+    r"\bboth\s+(?:studied|attended|graduated|worked|interned|went|belong|served|volunteered)\b",
+    r"\bus\s+both\b",  # "a professor who taught us both"
+    r"\bmet\s+you\b",
+    r"\b(?:spoke|talked|chatted)\s+(?:with|to)\s+you\s+at\b",
+    r"\bsame\s+(?:[\w-]+\s+)?(?:school|university|college|program|programme|firm|company|club|lab|department|cohort)\b",
+    r"\b(?:suggested|recommended|advised|encouraged)\s+(?:that\s+)?I\b",
+    r"\b(?:referred|sent|pointed|directed)\s+me\s+(?:to\s+you|your\s+way)\b",
+    r"\bsent\s+(?:\w+\s+)?your\s+way\b",
+    r"\b(?:put|got)\s+(?:me\s+)?in\s+touch\b",
+    r"\bintroduced\s+(?:me|us)\b",
+    r"\bintro(?:duction)?\s+from\b",
+    r"\bgave\s+me\s+your\s+(?:name|e-?mail|contact|details|number|address)\b",
+    r"\btold\s+me\s+(?:about\s+you|that\s+you|you)\b",
+    r"\bmentioned\s+(?:that\s+)?you\b",
+    r"\bspeaks?\s+(?:so\s+)?(?:\w+\s+)?(?:of|about)\s+you\b",
+    r"\bmutual\s+(?:friend|contact|connection|colleague|acquaintance)\b",
+    r"\bfriend\s+of\s+yours\b",
+    r"\byour\s+(?:former\s+)?(?:student|classmate|colleague|teammate|intern|mentee|co-?worker)\b",
+    r"\b(?:worked|studied|trained|served|interned|volunteered)\s+(?:together\s+)?(?:with|under)\s+you\b",
+    r"\b(?:showed|shared|forwarded|sent)\s+(?:me|us|our\s+\w+)\s+your\b",  # a mutual contact passed on their work
+)
+
+# Something the recipient wrote, said or built (the rubric's third kind of
+# connection). Their profile, title, employer or career are not on the list.
+WORK_NOUNS = (
+    r"talk|article|post|blog|podcast|paper|book|keynote|panel|presentation|lecture|webinar|op-ed|editorial"
+    r"|essay|column|piece|newsletter|interview|video|thesis|dissertation|poster|report|study|research"
+    r"|publication|chapter|episode|course|workshop|seminar|session|speech|remarks|comments?|tweet|thread"
+    r"|answer|project|campaign|exhibit(?:ion)?|installation|documentary|film|album|memo|slides|deck"
+    r"|testimony|app|tool|library|framework|repo(?:sitory)?|package|design"
+)
+WORK_CONNECTION = (
+    rf"\byour(?:\s+[\w'&-]+){{0,5}}?\s+(?:{WORK_NOUNS})s?\b",
+    r"\b(?:read|watched|heard|saw|attended|listened\s+to|toured|visited|used|followed?|loved|enjoyed|admired"
+    r"|came\s+across|found)\s+(?:\w+\s+)?your\s+"
+    r"(?!profile|title|role|position|page|background|linkedin|bio|career|experience|job|company|team|firm|e-?mail|name)",
+    r"\b(?:heard|saw|watched)\s+you\s+(?:speak|talk|present|on|at|moderate|discuss|explain|describe|lecture|demo)\b",
+    r"\bin\s+the\s+audience\b",
+    # "the panel you moderated": a relative clause after a noun, not "how you built your career".
+    r"(?<!how\s)(?<!why\s)(?<!what\s)(?<!when\s)(?<!where\s)(?<!that\s)(?<!once\s)(?<!if\s)"
+    r"\byou(?:'ve|\s+have)?\s+(?:built|designed|wrote|written|created|founded|launched|published|presented"
+    r"|moderated|organi[sz]ed|hosted|taught|gave|delivered|curated|produced|directed|authored|co-authored)\b"
+    r"(?!\s+(?:your|a\s+career))",
+)
+
+# --- The ask ------------------------------------------------------------------
+
+# A sentence that requests something from the recipient.
+ASK_MARKERS = (
+    r"\b(?:would|could|can|may|might|will)\s+(?:you|we|I)\b",
+    r"\bI(?:'d|\s+would)\s+(?:\w+\s+)?(?:love|like|welcome|appreciate|value|enjoy)\b",
+    r"\b(?:would|'d)\s+(?:\w+\s+)?be\s+(?:so\s+|very\s+|really\s+)?(?:grateful|glad|happy|thrilled|delighted|honou?red)\b",
+    r"\bif\s+you\s+(?:would|could|can|might)\b",
+    r"\bplease\b|\blet\s+me\s+know\b|\bwould\s+it\s+be\s+possible\b",
+    r"\bare\s+you\s+(?:open|willing|available|free)\b",
+    r"\bdo\s+you\s+have\s+(?:time|a\s+few|\d+|any\s+time)\b",
+    r"\bI\s+(?:hope|was\s+hoping|am\s+hoping)\s+(?:to|we|you)\b|\bI'm\s+hoping\s+(?:to|we|you)\b",
+    r"\b(?:spare|grab|set\s+up|schedule|find)\s+(?:\w+\s+){0,2}?(?:minutes?|time|call|chat|coffee)\b",
+)
+
+# A sentence about meeting: a duration in it belongs to the ask even when
+# the sentence is a statement ("A 15-minute call would be wonderful.").
+MEETING_NOUNS = r"\b(?:call|chat|conversation|meeting|meet|coffee|talk|zoom|phone|video|catch-?up)\b"
+
+# --- Time -----------------------------------------------------------------------
+
+# Spelled-out amounts, in minutes of the unit that follows them.
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10,
+    "fifteen": 15, "twenty": 20, "twenty-five": 25, "thirty": 30, "forty": 40,
+    "forty-five": 45, "fifty": 50, "sixty": 60, "ninety": 90, "few": 5, "a few": 5,
+    "couple of": 2, "a couple of": 2, "half an": 0.5, "a half": 0.5, "several": 3,
+}
+DURATION = (
+    r"\b(?P<amount>\d{1,3}(?:\s*(?:-|–|to|or)\s*\d{1,3})?|"
+    + "|".join(sorted((w.replace(" ", r"\s+") for w in NUMBER_WORDS), key=len, reverse=True))
+    + r")\s*-?\s*(?P<unit>minutes?|mins?|minutos?|hours?|hrs?|horas?)\b"
+)
+# Explicit brevity counts as a bound ("a brief call"); "short-lived" does not.
+BREVITY = r"\b(?:brief(?:ly)?|quick(?:ly)?|short)\b(?!-)"
+SMALL_ASK_MINUTES = 30  # the rubric: more than 30 minutes is a big ask
+
+# --- Big asks -------------------------------------------------------------------
+
+MEAL = (
+    r"\b(?:to|for|over|grab|have|get|buy\s+you|treat\s+you\s+to)\s+(?:a\s+)?(?:quick\s+)?"
+    r"(?:lunch|dinner|breakfast|brunch|meal|drinks)\b",
+)
+RECURRING = (
+    r"\b(?:monthly|weekly|bi-?weekly|fortnightly|quarterly|regular|recurring|standing|ongoing|periodic)\s+"
+    r"(?:[\w-]+\s+)?(?:calls?|meetings?|chats?|check-?ins?|sessions?|conversations?|catch-?ups?)\b",
+    r"\b(?:series|set|string)\s+of\s+(?:\w+\s+)?(?:calls|meetings|chats|conversations|sessions)\b",
+    r"\b(?:several|multiple|a\s+few|a\s+couple\s+of|two|three|four)\s+(?:\w+\s+)?"
+    r"(?:calls|meetings|chats|conversations|sessions)\b",
+    r"\bevery\s+(?:other\s+)?(?:week|month|few\s+weeks|quarter)\b",
+    r"\bcheck(?:ing)?\s+in\s+(?:with\s+you\s+)?(?:regularly|monthly|weekly|every)\b",
+)
+MENTORSHIP = (
+    r"\bmentor(?:ing)?\s+me\b",
+    r"\bbe\s+my\s+mentor\b",
+    r"\b(?:ongoing|formal|regular|long-term|your)\s+mentorship\b",
+    r"\b(?:as|become)\s+(?:a|your)\s+mentee\b",
+)
+# Asking for answers in writing; big when several questions come with it.
+WRITTEN_ANSWERS = (
+    r"\b(?:answer|respond\s+to|reply\s+to|fill\s+out|complete)\s+(?:[\w-]+\s+){0,4}?(?:questions|questionnaire|survey)\b",
+    r"\bquestions\s+(?:below|listed|attached|in\s+writing|by\s+e-?mail)\b",
+)
+MANY_QUESTIONS = 5  # this many questions in one note is a long list whatever the format
+
+# --- Job ask ----------------------------------------------------------------------
+
+_DOCUMENT = r"(?:r[eé]sum[eé]s?|cvs?|c\.v\.|curriculum\s+vitae|portfolio|writing\s+sample|cover\s+letter|application)"
+_HIRING_PEOPLE = r"(?:recruit\w*|hiring|hr|talent|manager|partner|committee)"
+JOB_ASK = (
+    # Referral; "refer me to anyone else I should talk to" is the advised contact ask, not a job ask.
+    r"\brefer(?:ring)?\s+me\b(?!\s+to\s+(?:anyone|someone|somebody|others?|other\s+people|people|a\s+(?:colleague|friend|contact)"
+    r"|any\s+(?:colleagues?|contacts?|resources?)|colleagues|contacts|resources))",
+    r"\breferral\b(?!\s+to\s+(?:someone|anyone|others?|a\s+colleague))",
+    r"\bput\s+in\s+a\s+(?:good\s+)?word\b|\bput\s+a\s+(?:good\s+)?word\s+in\b",
+    r"\bkeep\s+me\s+in\s+mind\b",
+    r"\bconsider\s+me\b|\bbe\s+considered\b|\bhire\s+me\b",
+    r"\b(?:is|are)\s+(?:[\w'-]+\s+){0,3}?hiring\b",  # "is your team hiring", "if your firm is hiring"
+    r"\bany\s+(?:[\w-]+\s+){0,2}?(?:openings?|vacanc(?:y|ies)|positions?|internships?|job\s+openings?)\b",
+    r"\b(?:help\s+me\s+(?:get|find|land|secure)|offer\s+me|give\s+me|get\s+me)\s+(?:an?|the|any)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:internship|job|position|role|interview|offer)\b",
+    r"\b(?:do|does|would|could|will)\s+(?:you|your\s+[\w-]+)\s+(?:have|offer|take\s+on|need)\s+(?:an?\s+|any\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:interns?|internships?|openings?|positions?|vacanc(?:y|ies)|jobs?)\b",
+    rf"\b(?:pass|passing|forward|forwarding|send|sending|share|sharing|give|hand)\s+(?:it|them|this|these|my\s+{_DOCUMENT})\s+"
+    rf"(?:along\s+|on\s+)?(?:to|with)\s+(?:[\w'-]+\s+){{0,2}}?{_HIRING_PEOPLE}\b",
+    rf"\bpass(?:ing)?\s+(?:along|on)\s+my\s+{_DOCUMENT}|\bpass(?:ing)?\s+my\s+{_DOCUMENT}\s+(?:along|on)\b",
+    rf"\b(?:look\s+(?:at|over)|review|critique|glance\s+at)\s+(?:my|the\s+attached)\s+{_DOCUMENT}",
+    rf"\b(?:introduce|connect)\s+me\s+(?:to|with)\s+(?:[\w'-]+\s+){{0,2}}?{_HIRING_PEOPLE}\b",
+    r"\blet\s+(?:[\w'-]+\s+){0,2}?(?:recruit\w*|hiring\s+\w+|hr)\s+know\b",
+    # A job interview; an "informational interview" is the genre's normal ask.
+    r"(?<!informational\s)(?<!info\s)\binterview\s+(?:me|for)\b",
+    r"\b(?:get|land|secure|arrange|schedule|offer\s+me)\s+(?:me\s+)?an?\s+interview\b",
+)
+
+# --- Attachment -------------------------------------------------------------------
+
+_ATTACHABLE = r"(?:r[eé]sum[eé]s?|cvs?|c\.v\.|curriculum\s+vitae|portfolio|writing\s+samples?|cover\s+letter)"
+ATTACHMENT = (
+    rf"\b(?:attached|attaching|enclosed|enclosing|included)\s+(?:is\s+|are\s+)?(?:my|a\s+copy\s+of\s+my|the|a)\s+"
+    rf"(?:[\w-]+\s+){{0,2}}?{_ATTACHABLE}",
+    rf"\b{_ATTACHABLE}\s+(?:is\s+|are\s+)?(?:also\s+)?(?:attached|enclosed)\b",
+    r"\bplease\s+find\s+(?:attached|enclosed)\b",
+    # The writer offering to send one is the same move as attaching it ("could you forward my CV" is not).
+    rf"\b(?:I(?:'d|\s+would)\s+be\s+|I'm\s+|I\s+am\s+)?(?:happy|glad)\s+to\s+(?:send|share|forward|attach)\s+(?:you\s+)?"
+    rf"(?:my|a\s+copy\s+of\s+my)\s+(?:[\w-]+\s+)?{_ATTACHABLE}",
+    rf"\bI\s+(?:can|could)\s+(?:send|share|forward|attach)\s+(?:you\s+)?(?:my|a\s+copy\s+of\s+my)\s+(?:[\w-]+\s+)?{_ATTACHABLE}",
+)
+
+# --- Apologetic filler --------------------------------------------------------------
+
+APOLOGETIC = (
+    r"\b(?:so\s+|very\s+|really\s+)?sorry\s+(?:to|for|if|about)\b",
+    r"\bapologi(?:es|ze|se)\b",
+    r"\b(?:forgive|pardon)\s+(?:me|the|my)\b",
+    # "I know you're busy", "I know you must get many messages"; not "I know you're an expert".
+    r"\bI\s+know\s+(?:that\s+)?(?:you(?:'re|\s+are)\s+(?:\w+\s+)?busy|you\s+(?:must|probably)\s+(?:\w+\s+)?"
+    r"(?:busy|get|receive)|how\s+busy|your\s+time\s+is|how\s+valuable)",
+    r"\b(?:extremely|incredibly|very|so|really|super|terribly|insanely)\s+busy\b|\btoo\s+busy\b|\bbusy\s+schedule\b",
+    r"\b(?:take|taking)\s+up\s+(?:too\s+much\s+of\s+)?your\s+(?:valuable\s+|precious\s+)?time\b",
+    r"\bwast(?:e|ing)\s+your\s+time\b",
+    r"\bI(?:'m|\s+am)\s+(?:just|only|merely|nothing\s+but)\s+an?\b",  # "I'm just a student"
+    r"\bjust\s+an?\s+(?:lowly\s+)?(?:student|grad|graduate|beginner|newbie|nobody|intern|undergrad(?:uate)?)\b",
+    r"\b(?:silly|stupid|dumb|naive|odd|strange|weird|random|presumptuous)\s+(?:request|question|ask|idea|favou?r)\b",
+    r"\bnot\s+sure\s+(?:if\s+|whether\s+)?I(?:'m|\s+am)\s+(?:good|qualified|smart|experienced|talented|ready|worthy)\b",
+    r"\bnot\s+(?:good|smart|qualified|experienced|talented)\s+enough\b",
+    r"\b(?:don't|do\s+not)\s+(?:want|mean)\s+to\s+(?:bother|impose|intrude|disturb|waste|pester)\b",
+    r"\b(?:hate|hesitate)\s+to\s+(?:ask|bother|impose)\b",
+    r"\blong\s+shot\b|\bout\s+of\s+(?:my|your)\s+league\b",
+)
+
+# --- Naming a topic -----------------------------------------------------------------
+
+# Stock phrases that stand in for a topic; quoted as evidence when no topic is named.
+VAGUE_ASKS = (
+    r"\bpick\s+your\s+brain\b",
+    r"\b(?:hear|get|value|learn|know)\s+(?:about\s+)?your\s+(?:perspective|thoughts|insights?|advice|experience|career|story|journey|views)\b",
+    r"\b(?:talk|talking|chat|chatting|connect|connecting)\s+(?:sometime|soon|at\s+some\s+point)\b",
+)
+
+# Words that show a sentence is about what the writer wants to learn or discuss.
+TOPIC_TRIGGERS = (
+    r"\b(?:learn(?:ing)?|hear(?:ing)?|understand(?:ing)?|explain|discuss(?:ing)?|describe|ask(?:ing)?|know\s+more"
+    r"|curious|interested|exploring|explore|considering|advice|insights?|questions?|tell\s+me|walk\s+me\s+through"
+    r"|chat(?:ting)?|call|conversation|coffee|meeting|talking|speaking|informational\s+interview)\b",
+    r"(?<!your\s)(?<!\ba\s)(?<!the\s)\btalk\b",  # the verb, not "your talk"
+)
+# After these words comes the topic itself.
+TOPIC_INTRODUCERS = frozenset("about regarding into how what why which whether on".split())
+# "in"/"to" introduce a topic only after these ("a career in law", "move to policy").
+TOPIC_PREPOSITION_HEADS = frozenset(
+    """interested interest career careers work working role roles job jobs transition move moving
+    switch switching pivot pivoting start started future path""".split()
+)
+# Words that name no field, role or kind of work: "your career", "what you do",
+# "your perspective" and function words.
+VAGUE_WORDS = frozenset(
+    """a an the of to in on at for from with by and or but as like that this these those it its
+    is are was were be been being am have has had do does did done doing get got gets getting go went
+    going gone make made making come came become became take took give gave find found start started
+    starting end ended move moved moving approach approached build built think know look looks looked
+    want would could can will should may might must need say said see help decide decided handle
+    you your yours yourself you're you've you'd i i'm i've i'd me my we our us they their them he she
+    his her who whom whose what how why which whether where when there here then than so such very
+    really just also more most much many some any all each every own other same first next last few
+    lot lots bit little general generally overall things thing stuff everything anything something
+    career careers path paths journey experience experiences background story stories perspective
+    perspectives thoughts thought view views opinion opinions advice insight insights brain work job
+    jobs life day days time times today week weeks month months year years sometime soon now
+    field industry space area sector role roles company team firm organization business
+    current currently way ways kind sort type success successful up out into through over about
+    day-to-day day to like chat call conversation talk talking minutes minute quick brief short
+    pick learn hear share tell explain discuss hope love value welcome open willing""".split()
+)
+
+# --- Thank-you notes ------------------------------------------------------------------
+
+THANKS = (
+    r"\bthank(?:s|ful|ing)?\b|\bthank\s+you\b",
+    r"\bgrateful\b|\bgratitude\b|\bappreciat(?:e|ed|es|ing|ion|ive)\b",
+    r"\bgracias\b|\bmerci\b|\bdanke\b",
+)
+# Conditional thanks is a request ("I'd appreciate it if you forwarded...").
+CONDITIONAL_THANKS = (
+    r"\b(?:would|'d|will)\s+(?:\w+\s+)?(?:appreciate|be\s+(?:so\s+|very\s+)?(?:grateful|thankful))\b",
+    r"\b(?:grateful|thankful)\s+if\b|\bappreciate\s+it\s+if\b|\bno\s+thanks\b",
+)
+
+# A reference to something discussed; the words after it must name something.
+_DISCUSSED = (
+    r"advice|suggestion|tip|point|story|anecdote|example|comment|recommendation|idea|explanation|description"
+    r"|account|warning|observation|framework|insight|lesson|reminder|question"
+)
+SPECIFIC_REFERENCE = (
+    rf"\b(?:your|the|that|this)\s+(?:[\w-]+\s+){{0,2}}?(?:{_DISCUSSED})s?\s+(?:to|that|about|on|of|for|regarding|when|how)\b",
+    r"\b(?:what|something|everything|all)\s+you\s+(?:said|mentioned|told\s+me|shared|explained|described|suggested"
+    r"|recommended|showed\s+me)\s+(?:about|regarding|on|when)\b",
+    r"\b(?:talk(?:ing)?|speak(?:ing)?|chat(?:ting)?|conversation|call|discussion|meeting|visit|tour|session)"
+    r"(?:\s+with\s+(?:me|you|us))?(?:\s+(?:today|yesterday|earlier|this\s+\w+|last\s+\w+|on\s+\w+day))?"
+    r"\s+(?:about|on|regarding)\b",
+    r"\bwalk(?:ing|ed)?\s+me\s+through\b",
+)
+# References that need nothing after them: the thing is named before ("Jordan, as you suggested").
+SELF_CONTAINED_REFERENCE = (
+    r"\bas\s+you\s+(?:suggested|recommended|advised|mentioned|said)\b",
+    r"\b(?:the|that)\s+(?:\w+\s+){0,2}?(?:book|article|podcast|course|person|contact|resource|site|website|newsletter|paper"
+    r"|report|tool|event|group|conference)\s+you\s+(?:recommended|mentioned|suggested|shared|sent)\b",
+)
+
+# The writer says what they will do, have started doing, or how they will keep in touch.
+NEXT_STEP = (
+    r"\bI(?:'ll|\s+will|\s+shall)\s+(?!never\b|always\s+remember\b|miss\b|be\s+thinking\b)",
+    r"\bI(?:'m|\s+am)\s+(?:\w+\s+)?(?:going|planning|hoping|aiming|starting)\s+to\b",
+    r"\bI\s+(?:\w+\s+)?(?:plan|intend|hope|aim)\s+to\b",
+    r"\bI(?:'ve|\s+have)\s+(?:already\s+|now\s+|just\s+|also\s+)?(?:started|begun|signed\s+up|downloaded|emailed|contacted"
+    r"|reached\s+out|applied|joined|registered|enrolled|booked|scheduled|written|drafted|ordered|bought|messaged|set\s+up"
+    r"|spoken|talked)\b",
+    r"\bI\s+(?:already\s+|just\s+|also\s+)?(?:spoke|talked|signed\s+up|emailed|reached\s+out|joined|registered|enrolled"
+    r"|booked|downloaded|contacted)\b",
+    r"\b(?:keep|stay)\s+(?:you\s+)?(?:posted|updated|informed|in\s+touch|in\s+the\s+loop)\b",
+    r"\bkeep\s+in\s+touch\b|\breport\s+back\b|\blet\s+you\s+know\s+how\b",
+    r"\bsend\s+you\s+(?:an?\s+|my\s+|the\s+)?(?:[\w-]+\s+)?(?:update|note|write-?up|draft|summary|version)\b",
+    r"\b(?:update|tell)\s+you\s+(?:on|how|when|about)\b",
+    r"\blook(?:ing)?\s+forward\s+to\s+(?:staying|keeping|seeing|updating|sharing|our\s+next)\b",
+)
+
+LATE_AFTER_DAYS = 2  # "2 days is on time, 3 is late"

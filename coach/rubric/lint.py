@@ -1,0 +1,31 @@
+"""Lint a message: run every registered rule of its kind and collect the findings."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from coach.rubric import outreach, thank_you  # noqa: F401  (importing registers the rules)
+from coach.rubric.base import Finding, rules_for
+from coach.rubric.message import Channel, Message, MessageKind, parse
+
+
+def check(message: Message) -> list[Finding]:
+    """Findings of every rule for the message's kind, in registration order, one per code."""
+    findings: list[Finding] = []
+    for registered in rules_for(message.kind):
+        if any(f.code == registered.code for f in findings):
+            continue
+        if found := registered.check(message):
+            findings.append(found)
+    return findings
+
+
+def lint(
+    text: str,
+    kind: MessageKind,
+    channel: Channel = "email",
+    meeting_date: date | datetime | str | None = None,
+    sent_date: date | datetime | str | None = None,
+) -> list[Finding]:
+    """Parse an outreach or thank-you message and report what the rubric finds."""
+    return check(parse(text, kind, channel, meeting_date, sent_date))

@@ -1,0 +1,203 @@
+"""Rules for outreach messages: a short, specific request for a brief conversation."""
+
+from __future__ import annotations
+
+from coach.rubric import common, lexicon  # noqa: F401  (common registers the shared rules first)
+from coach.rubric.base import Finding, finding, rule
+from coach.rubric.message import Message, is_question, word_count
+from coach.rubric.patterns import (
+    APOLOGETIC,
+    BREVITY,
+    CONNECTION,
+    MEETING,
+    compile_any,
+    durations,
+    first_clause,
+    first_match,
+    is_ask,
+    names_topic,
+    quote,
+    side,
+)
+
+EMAIL_WORD_LIMIT = 100
+LINKEDIN_CHAR_LIMIT = 300
+VAGUE_ASK = compile_any(lexicon.VAGUE_ASKS)
+MEAL = compile_any(lexicon.MEAL)
+RECURRING = compile_any(lexicon.RECURRING)
+MENTORSHIP = compile_any(lexicon.MENTORSHIP)
+WRITTEN_ANSWERS = compile_any(lexicon.WRITTEN_ANSWERS)
+
+
+def ask_sentences(message: Message) -> list[str]:
+    """Sentences that make a request, ask a question or talk about meeting; all of them if none do."""
+    asks = [s for s in message.sentences if is_ask(s) or is_question(s) or MEETING.search(s)]
+    return asks or list(message.sentences)
+
+
+@rule("outreach", "too-long", "Email body over 100 words, or LinkedIn note over 300 characters.")
+def too_long(message: Message) -> Finding | None:
+    """Fires on an email body over 100 words or a LinkedIn note over 300 characters."""
+    if message.channel == "linkedin":
+        if message.chars <= LINKEDIN_CHAR_LIMIT:
+            return None
+        size = f"{message.chars} characters (limit {LINKEDIN_CHAR_LIMIT})"
+    else:
+        if message.body_words <= EMAIL_WORD_LIMIT:
+            return None
+        size = f"{message.body_words} words (limit {EMAIL_WORD_LIMIT})"
+    return finding(
+        "too-long",
+        "The message is too long to read at a glance. Keep the connection, one line about you "
+        "and the ask; cut the rest.",
+        size,
+    )
+
+
+@rule("outreach", "missing-subject", "An email with no subject line, or an empty one.")
+def missing_subject(message: Message) -> Finding | None:
+    """Fires on an email whose subject is missing or empty."""
+    if message.channel != "email" or message.subject:
+        return None
+    return finding(
+        "missing-subject",
+        'Add a subject line that names the connection and the topic, e.g. "Fellow alum - '
+        'a question about product design".',
+        "no subject line" if message.subject is None else '"Subject:" is empty',
+    )
+
+
+@rule("outreach", "no-connection", "Never says how the writer is connected to or found the recipient.")
+def no_connection(message: Message) -> Finding | None:
+    """Fires when no shared school, group, event, contact or piece of their work is mentioned."""
+    if first_match(CONNECTION, [message.subject or "", *message.sentences]):
+        return None
+    return finding(
+        "no-connection",
+        "Say how you are connected or found them: a shared school, employer or group, an event, "
+        "a person who suggested you write, or something they wrote, said or built.",
+        "no shared school, employer, group, event, mutual contact or piece of their work",
+    )
+
+
+@rule("outreach", "vague-interest", "Does not name what the writer wants to learn about.")
+def vague_interest(message: Message) -> Finding | None:
+    """Fires when no field, role, kind of work or transition is named as the topic."""
+    if any(names_topic(s) for s in [message.subject or "", *message.sentences]):
+        return None
+    vague = first_clause(VAGUE_ASK, message.sentences)
+    return finding(
+        "vague-interest",
+        'Name what you want to learn: a field, a role, a kind of work or a move ("how you moved '
+        'from nursing into clinical research"), not just their perspective.',
+        quote(vague) if vague else "no field, role or kind of work named as the thing to learn",
+    )
+
+
+@rule("outreach", "no-question", "The request is not phrased as a question.")
+def no_question(message: Message) -> Finding | None:
+    """Fires when no sentence of the request ends with a question mark."""
+    if any(is_question(s) for s in message.sentences):
+        return None
+    request = next((s for s in message.sentences if is_ask(s)), None)
+    return finding(
+        "no-question",
+        'Phrase the request as a question ("Would you have 15 minutes for a call next week?"); '
+        "a question is easier to say yes to than a statement.",
+        f'the request {quote(request)} does not end with "?"' if request else 'no sentence ends with "?"',
+    )
+
+
+@rule("outreach", "no-time-bound", "Names no small, bounded amount of time.")
+def no_time_bound(message: Message) -> Finding | None:
+    """Fires when the ask names no duration and no brevity ("brief", "quick")."""
+    asks = ask_sentences(message)
+    if any(durations(s) or BREVITY.search(s) for s in asks):
+        return None
+    return finding(
+        "no-time-bound",
+        'Ask for a small, fixed amount of time, e.g. "15 minutes" or "a 20-minute call".',
+        'no duration such as "15 minutes" or "a brief call" in the ask',
+    )
+
+
+@rule("outreach", "big-ask", "Asks for over 30 minutes, a meal, several meetings, mentorship or written answers.")
+def big_ask(message: Message) -> Finding | None:
+    """Fires on a request bigger than one short conversation."""
+    asks = ask_sentences(message)
+    long_time = next((s for s in asks if any(m > lexicon.SMALL_ASK_MINUTES for m in durations(s))), None)
+    span = long_time and quote(long_time)
+    span = span or _quoted(first_clause(MEAL, asks) or first_clause(RECURRING, asks) or first_clause(MENTORSHIP, asks))
+    span = span or _written_questions(message, asks)
+    if not span:
+        return None
+    return finding(
+        "big-ask",
+        "The request is bigger than a first contact warrants. Ask for one 15-20 minute call; "
+        "a meal, more meetings or mentoring can come later if it goes well.",
+        span,
+    )
+
+
+def _quoted(span: str | None) -> str | None:
+    """Quote a span when there is one."""
+    return quote(span) if span else None
+
+
+def _written_questions(message: Message, asks: list[str]) -> str | None:
+    """Evidence of a long list of questions to answer, or None."""
+    written = next((s for s in asks if WRITTEN_ANSWERS.search(s)), None)
+    questions = sum(is_question(s) for s in message.sentences if s != written)
+    if written and questions >= 3:
+        return f"{quote(written)} followed by {questions} questions"
+    if questions >= lexicon.MANY_QUESTIONS:
+        return f"{questions} questions to answer"
+    return None
+
+
+@rule("outreach", "self-focused", "More of the message is about the writer than about the recipient.")
+def self_focused(message: Message) -> Finding | None:
+    """Fires when sentences about the writer outweigh sentences about the recipient, in words."""
+    writer, recipient = focus_words(message)
+    if writer <= recipient:
+        return None
+    return finding(
+        "self-focused",
+        "Most of the message is about you. Cut your background to one line and spend the words "
+        "on their work: what you read, heard or admire, and what you want to learn from it.",
+        f"{writer} words about the writer, {recipient} about the recipient",
+    )
+
+
+def focus_words(message: Message) -> tuple[int, int]:
+    """Words of sentences about the writer and about the recipient.
+
+    Skipped: the ask, apologies (judged by `apologetic`) and the connection
+    sentence, unless it is about the recipient's work. A sentence with
+    neither "I" nor "you" describes the subject matter: the recipient's side.
+    """
+    writer = recipient = 0
+    for sentence in message.sentences:
+        about = side(sentence)
+        if is_ask(sentence) or APOLOGETIC.search(sentence):
+            continue
+        if CONNECTION.search(sentence) and about != "recipient":
+            continue
+        if about == "writer":
+            writer += word_count(sentence)
+        else:
+            recipient += word_count(sentence)
+    return writer, recipient
+
+
+@rule("outreach", "apologetic", "Self-deprecating or apologetic filler.")
+def apologetic(message: Message) -> Finding | None:
+    """Fires on "sorry to bother you", "I know you're busy", "I'm just a student"."""
+    if span := first_clause(APOLOGETIC, message.sentences):
+        return finding(
+            "apologetic",
+            "Drop the apology and self-deprecation. Writing to learn from someone is normal; "
+            "say who you are and what you admire in their work.",
+            quote(span),
+        )
+    return None

@@ -1,0 +1,119 @@
+"""The lexicon compiled, and the small text tests several rules share."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, Literal
+
+from coach.rubric import lexicon
+from coach.rubric.message import words
+
+Side = Literal["writer", "recipient"]
+
+
+def compile_any(patterns: Iterable[str]) -> re.Pattern[str]:
+    """One case-insensitive pattern matching any of the given ones."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+RELATIONAL_CONNECTION = compile_any(lexicon.RELATIONAL_CONNECTION)
+WORK_CONNECTION = compile_any(lexicon.WORK_CONNECTION)
+CONNECTION = compile_any(lexicon.RELATIONAL_CONNECTION + lexicon.WORK_CONNECTION)
+ASK = compile_any(lexicon.ASK_MARKERS)
+MEETING = compile_any([lexicon.MEETING_NOUNS])
+DURATION = re.compile(lexicon.DURATION, re.IGNORECASE)
+BREVITY = re.compile(lexicon.BREVITY, re.IGNORECASE)
+APOLOGETIC = compile_any(lexicon.APOLOGETIC)
+REACTIONS = compile_any(lexicon.REACTIONS)
+TOPIC_TRIGGER = compile_any(lexicon.TOPIC_TRIGGERS)
+
+_CLIP = 90  # longest quoted evidence, in characters
+
+
+def quote(span: str) -> str:
+    """A span in double quotes, shortened with an ellipsis when long."""
+    span = " ".join(span.split())
+    return f'"{span if len(span) <= _CLIP else span[: _CLIP - 1].rstrip() + "…"}"'
+
+
+def clause(text: str, match: re.Match[str]) -> str:
+    """The clause around a match: from the previous to the next , ; : . ! ? (bounded)."""
+    floor = text.rfind(" ", 0, max(0, match.start() - 60)) + 1  # a word start, not mid-word
+    start = max(text.rfind(mark, floor, match.start()) for mark in ",;:.!?")
+    ends = [i for mark in ",;:.!?" if (i := text.find(mark, match.end(), match.end() + 60)) != -1]
+    end = min(ends) + 1 if ends else min(len(text), match.end() + 60)
+    return text[start + 1 if start != -1 else floor : end].strip()
+
+
+def first_clause(pattern: re.Pattern[str], texts: Iterable[str]) -> str | None:
+    """The clause around the first match of a pattern across texts, or None."""
+    for text in texts:
+        if match := pattern.search(text):
+            return clause(text, match)
+    return None
+
+
+def first_match(pattern: re.Pattern[str], texts: Iterable[str]) -> re.Match[str] | None:
+    """The first match of a pattern across texts, in order."""
+    for text in texts:
+        if match := pattern.search(text):
+            return match
+    return None
+
+
+def is_ask(sentence: str) -> bool:
+    """True for a sentence that requests something of the recipient."""
+    return bool(ASK.search(sentence))
+
+
+def side(sentence: str) -> Side | None:
+    """Whom a sentence is about: the first "I/my" or "you/your" after reactions are set aside."""
+    for word in words(REACTIONS.sub(" ", sentence)):
+        lowered = word.lower()
+        if lowered in lexicon.WRITER_PRONOUNS:
+            return "writer"
+        if lowered in lexicon.RECIPIENT_PRONOUNS:
+            return "recipient"
+    return None
+
+
+def durations(sentence: str) -> list[float]:
+    """Every duration named in a sentence, in minutes ("20-30 minutes" gives 30)."""
+    found = []
+    for match in DURATION.finditer(sentence):
+        amount = match.group("amount").lower()
+        numbers = [int(n) for n in re.findall(r"\d+", amount)]
+        value = max(numbers) if numbers else lexicon.NUMBER_WORDS[" ".join(amount.split())]
+        unit = match.group("unit").lower()
+        found.append(value * 60 if unit.startswith(("h", "ho")) else value)
+    return found
+
+
+def topic_words(sentence: str) -> list[str]:
+    """Words naming a topic: what follows "about", "how", "into"... minus vague words and employers."""
+    tokens = words(sentence)
+    start = _topic_start([t.lower() for t in tokens])
+    if start is None:
+        return []
+    named, skipping_employer = [], False
+    for previous, token in zip(tokens[start - 1 :], tokens[start:]):
+        # "your experience at Google" names an employer, not a field: skip "at <Name ...>".
+        skipping_employer = token[:1].isupper() and (previous.lower() == "at" or skipping_employer)
+        if not skipping_employer and token.lower() not in lexicon.VAGUE_WORDS and any(c.isalpha() for c in token):
+            named.append(token)
+    return named
+
+
+def _topic_start(lowered: list[str]) -> int | None:
+    """Index of the first word after a topic introducer, if any."""
+    for index, token in enumerate(lowered):
+        if token in lexicon.TOPIC_INTRODUCERS:
+            return index + 1
+        if token in ("in", "to") and index and lowered[index - 1] in lexicon.TOPIC_PREPOSITION_HEADS:
+            return index + 1
+    return None
+
+
+def names_topic(sentence: str) -> bool:
+    """True when a sentence about learning or meeting names what it is about."""
+    return bool(TOPIC_TRIGGER.search(sentence)) and bool(topic_words(sentence))

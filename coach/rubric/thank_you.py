@@ -1,0 +1,101 @@
+"""Rules for thank-you and follow-up notes after an informational interview."""
+
+from __future__ import annotations
+
+from coach.rubric import common, lexicon  # noqa: F401  (common registers the shared rules first)
+from coach.rubric.base import Finding, finding, rule
+from coach.rubric.message import Message, words
+from coach.rubric.patterns import compile_any
+
+WORD_LIMIT = 200
+THANKS = compile_any(lexicon.THANKS)
+CONDITIONAL_THANKS = compile_any(lexicon.CONDITIONAL_THANKS)
+SPECIFIC_REFERENCE = compile_any(lexicon.SPECIFIC_REFERENCE)
+SELF_CONTAINED_REFERENCE = compile_any(lexicon.SELF_CONTAINED_REFERENCE)
+NEXT_STEP = compile_any(lexicon.NEXT_STEP)
+
+
+@rule("thank-you", "too-long", "Body over 200 words.")
+def too_long(message: Message) -> Finding | None:
+    """Fires on a body over 200 words, on every channel."""
+    if message.body_words <= WORD_LIMIT:
+        return None
+    return finding(
+        "too-long",
+        "The note is long for a thank-you. Keep the thanks, one or two things you took away "
+        "and your next step.",
+        f"{message.body_words} words (limit {WORD_LIMIT})",
+    )
+
+
+def thanks_in(sentence: str) -> bool:
+    """True when a sentence thanks someone; "I'd appreciate it if..." is a request, not thanks."""
+    return bool(THANKS.search(CONDITIONAL_THANKS.sub(" ", sentence)))
+
+
+@rule("thank-you", "no-thanks", "Never thanks the recipient in the body.")
+def no_thanks(message: Message) -> Finding | None:
+    """Fires when the body never thanks them; a closing "Thanks," does not count."""
+    # The greeting line is body too: "Thank you, Marisa!" thanks her.
+    if thanks_in(message.greeting) or any(thanks_in(s) for s in message.sentences):
+        return None
+    closing_note = f' (the closing {message.closing!r} does not count)' if thanks_in(message.closing) else ""
+    return finding(
+        "no-thanks",
+        "Say thank you in the body, for their time and for something specific they shared.",
+        f'no "thank you", "grateful" or "appreciate" in the body{closing_note}',
+    )
+
+
+def names_something(text: str) -> bool:
+    """True when a text has at least one word that is not vague or a function word."""
+    return any(w.lower() not in lexicon.VAGUE_WORDS and any(c.isalpha() for c in w) for w in words(text))
+
+
+def refers_to_conversation(sentence: str) -> bool:
+    """True when a sentence names a piece of advice, story, topic, person or resource."""
+    if SELF_CONTAINED_REFERENCE.search(sentence):
+        return True
+    return any(names_something(sentence[m.end() :]) for m in SPECIFIC_REFERENCE.finditer(sentence))
+
+
+@rule("thank-you", "no-specifics", "Names nothing specific from the conversation.")
+def no_specifics(message: Message) -> Finding | None:
+    """Fires when no advice, story, topic, person or resource from the conversation is named."""
+    if any(refers_to_conversation(s) for s in [message.subject or "", *message.sentences]):
+        return None
+    return finding(
+        "no-specifics",
+        'Name one thing from the conversation: a piece of advice, a story or a person they '
+        'mentioned ("your advice to volunteer for the next IRB amendment").',
+        "no advice, story, topic, person or resource from the conversation is named",
+    )
+
+
+@rule("thank-you", "no-next-step", "Says neither what the writer will do nor how they will keep in touch.")
+def no_next_step(message: Message) -> Finding | None:
+    """Fires when there is no plan to act on the advice and no promise to report back."""
+    if any(NEXT_STEP.search(s) for s in message.sentences):
+        return None
+    return finding(
+        "no-next-step",
+        'Close with a next step: what you will do with their advice, or when you will report '
+        'back ("I\'ll let you know how the application goes").',
+        "no plan to act on the advice and no promise to keep in touch",
+    )
+
+
+@rule("thank-you", "late", "Sent more than 2 days after the meeting.")
+def late(message: Message) -> Finding | None:
+    """Fires when sent_date is more than 2 calendar days after meeting_date (both given)."""
+    if message.meeting_date is None or message.sent_date is None:
+        return None
+    days = (message.sent_date - message.meeting_date).days
+    if days <= lexicon.LATE_AFTER_DAYS:
+        return None
+    return finding(
+        "late",
+        "Send thank-you notes within a day or two of the conversation, while it is fresh for both of you.",
+        f"sent {days} days after the meeting (limit {lexicon.LATE_AFTER_DAYS})",
+    )
+
