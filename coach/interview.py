@@ -116,7 +116,10 @@ class InterviewSession:
         *older, (_, last) = budget.history
         messages: list[BaseMessage] = [SystemMessage(content=system)]
         messages += [HumanMessage(content=text) if role == "user" else AIMessage(content=text) for role, text in older]
-        messages.append(HumanMessage(content=render("persona_turn", notes="\n".join(budget.context) or "(none)", question=last)))
+        # Notes go in a system message just before the question: retrieved facts sit next to what they answer,
+        # and the persona prompt and older turns stay an unchanged prefix the model can reuse.
+        messages.append(SystemMessage(content=render("persona_turn", notes="\n".join(budget.context) or "(none)")))
+        messages.append(HumanMessage(content=last))
         return messages
 
     def ask(self, text: str) -> Reply:
