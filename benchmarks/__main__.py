@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from benchmarks import bench_llm  # noqa: F401 - registers benchmarks
+from benchmarks import bench_features, bench_kb, bench_llm  # noqa: F401 - registers benchmarks
 from benchmarks.harness import BENCHMARKS, OUTPUT, write
 
 

@@ -98,8 +98,12 @@ RELATIONAL_CONNECTION = (
     r"\bboth\s+(?:studied|attended|graduated|worked|interned|went|belong|served|volunteered)\b",
     r"\bus\s+both\b",  # "a professor who taught us both"
     r"\bmet\s+you\b",
+    r"\blike\s+you,?\s+I\b",  # "Like you, I studied at..."
+    r"\bI(?:'m|\s+am)\s+also\s+an?\s+(?:[\w&'-]+\s+){0,3}?(?:graduate|grad|alum\w*)\b",
+    r"\b(?:graduated|studied|worked|interned)\s+(?:from|at|in)\s+(?:[\w&'-]+\s+){0,4}?(?:too|as\s+well)\b",
     r"\b(?:spoke|talked|chatted)\s+(?:with|to)\s+you\s+at\b",
     r"\bsame\s+(?:[\w-]+\s+)?(?:school|university|college|program|programme|firm|company|club|lab|department|cohort)\b",
+    r"\bsame\s+[\w-]+(?:\s+[\w-]+)?\s+(?:as\s+you|you)\b",  # "the same squadron you led"
     r"\b(?:suggested|recommended|advised|encouraged)\s+(?:that\s+)?I\b",
     r"\b(?:referred|sent|pointed|directed)\s+me\s+(?:to\s+you|your\s+way)\b",
     r"\bsent\s+(?:\w+\s+)?your\s+way\b",
@@ -124,7 +128,7 @@ WORK_NOUNS = (
     r"|essay|column|piece|newsletter|interview|video|thesis|dissertation|poster|report|study|research"
     r"|publication|chapter|episode|course|workshop|seminar|session|speech|remarks|comments?|tweet|thread"
     r"|answer|project|campaign|exhibit(?:ion)?|installation|documentary|film|album|memo|slides|deck"
-    r"|testimony|app|tool|library|framework|repo(?:sitory)?|package|design"
+    r"|testimony|app|tool|library|framework|repo(?:sitory)?|package|design|checklist|guide|dataset|map|syllabus"
 )
 WORK_CONNECTION = (
     rf"\byour(?:\s+[\w'&-]+){{0,5}}?\s+(?:{WORK_NOUNS})s?\b",
@@ -350,7 +354,7 @@ SELF_CONTAINED_REFERENCE = (
 
 # The writer says what they will do, have started doing, or how they will keep in touch.
 NEXT_STEP = (
-    r"\bI(?:'ll|\s+will|\s+shall)\s+(?!never\b|always\s+remember\b|miss\b|be\s+thinking\b)",
+    r"\bI(?:'ll|\s+will|\s+shall)\s+(?!never\b|always\b|miss\b|be\s+thinking\b|admit\b)",
     r"\bI(?:'m|\s+am)\s+(?:\w+\s+)?(?:going|planning|hoping|aiming|starting)\s+to\b",
     r"\bI\s+(?:\w+\s+)?(?:plan|intend|hope|aim)\s+to\b",
     r"\bI(?:'ve|\s+have)\s+(?:already\s+|now\s+|just\s+|also\s+)?(?:started|begun|signed\s+up|downloaded|emailed|contacted"

@@ -49,7 +49,6 @@ _DASH_SIGNATURE = re.compile(
 )
 _POSTSCRIPT = re.compile(r"^\s*p\.?\s?s\.?\b", re.IGNORECASE)
 _SENTENCE_BREAK = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"')\]]))\s+(?=[\u00bf\u00a1\"'(\[]?[A-Z0-9])")
-_QUESTION_END = re.compile(r"\?[^\w]*$")
 _SALUTATION_END = re.compile(r"[,:;!]|\s[\u2014\u2013-]\s")
 
 MAX_SIGNATURE_LINES = 8  # name, title, school, links... more than this is body text
@@ -85,14 +84,16 @@ def split_sentences(text: str) -> list[str]:
 
 def _split_line(line: str) -> list[str]:
     """Split one line at . ! ? followed by a capital, keeping "Dr. Mbeki" whole."""
-    pieces = _SENTENCE_BREAK.split(line)
-    merged: list[str] = []
-    for piece in pieces:
-        if merged and _ends_with_abbreviation(merged[-1]):
-            merged[-1] = f"{merged[-1]} {piece}"
-        else:
-            merged.append(piece)
-    return [p.strip() for p in merged if p.strip()]
+    sentences: list[str] = []
+    pending: list[str] = []  # pieces joined once, so "A. B. C. ..." stays linear
+    for piece in _SENTENCE_BREAK.split(line):
+        pending.append(piece)
+        if not _ends_with_abbreviation(piece):
+            sentences.append(" ".join(pending))
+            pending = []
+    if pending:
+        sentences.append(" ".join(pending))
+    return [s.strip() for s in sentences if s.strip()]
 
 
 def _ends_with_abbreviation(sentence: str) -> bool:
@@ -102,8 +103,11 @@ def _ends_with_abbreviation(sentence: str) -> bool:
 
 
 def is_question(sentence: str) -> bool:
-    """True for a sentence ending in "?" (or opened with Spanish "¿")."""
-    return bool(_QUESTION_END.search(sentence)) or sentence.lstrip().startswith("\u00bf")
+    """True for a sentence ending in "?" (or opened with Spanish "¿"); trailing ")", quotes or emoji allowed."""
+    end = len(sentence)
+    while end and not (sentence[end - 1].isalnum() or sentence[end - 1] in "?_"):
+        end -= 1  # a loop, not a regex: "? ? ? ... a" must not backtrack
+    return (end > 0 and sentence[end - 1] == "?") or sentence.lstrip().startswith("\u00bf")
 
 
 def is_closing_line(line: str) -> bool:

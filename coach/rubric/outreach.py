@@ -15,6 +15,7 @@ from coach.rubric.patterns import (
     first_clause,
     first_match,
     is_ask,
+    is_request_question,
     names_topic,
     quote,
     side,
@@ -96,8 +97,8 @@ def vague_interest(message: Message) -> Finding | None:
 
 @rule("outreach", "no-question", "The request is not phrased as a question.")
 def no_question(message: Message) -> Finding | None:
-    """Fires when no sentence of the request ends with a question mark."""
-    if any(is_question(s) for s in message.sentences):
+    """Fires when no question is put to the recipient: the request is a statement."""
+    if any(is_request_question(s) for s in message.sentences):
         return None
     request = next((s for s in message.sentences if is_ask(s)), None)
     return finding(
@@ -170,19 +171,17 @@ def self_focused(message: Message) -> Finding | None:
 
 
 def focus_words(message: Message) -> tuple[int, int]:
-    """Words of sentences about the writer and about the recipient.
-
-    Skipped: the ask, apologies (judged by `apologetic`) and the connection
-    sentence, unless it is about the recipient's work. A sentence with
-    neither "I" nor "you" describes the subject matter: the recipient's side.
-    """
+    """Words of sentences about the writer and of sentences about the recipient."""
     writer = recipient = 0
     for sentence in message.sentences:
         about = side(sentence)
+        # The ask counts for neither side, and apologies are judged by `apologetic`.
         if is_ask(sentence) or APOLOGETIC.search(sentence):
             continue
+        # So does the connection sentence, unless it is about their work ("Your op-ed changed my mind").
         if CONNECTION.search(sentence) and about != "recipient":
             continue
+        # A sentence with neither "I" nor "you" describes the subject matter: their work.
         if about == "writer":
             writer += word_count(sentence)
         else:

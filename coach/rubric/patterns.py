@@ -6,7 +6,7 @@ import re
 from typing import Iterable, Literal
 
 from coach.rubric import lexicon
-from coach.rubric.message import words
+from coach.rubric.message import is_question, words
 
 Side = Literal["writer", "recipient"]
 
@@ -16,8 +16,6 @@ def compile_any(patterns: Iterable[str]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
-RELATIONAL_CONNECTION = compile_any(lexicon.RELATIONAL_CONNECTION)
-WORK_CONNECTION = compile_any(lexicon.WORK_CONNECTION)
 CONNECTION = compile_any(lexicon.RELATIONAL_CONNECTION + lexicon.WORK_CONNECTION)
 ASK = compile_any(lexicon.ASK_MARKERS)
 MEETING = compile_any([lexicon.MEETING_NOUNS])
@@ -66,6 +64,15 @@ def is_ask(sentence: str) -> bool:
     return bool(ASK.search(sentence))
 
 
+def is_request_question(sentence: str) -> bool:
+    """True for a question put to the recipient, not a rhetorical one ("Ever wondered why...?")."""
+    if not is_question(sentence):
+        return False
+    if sentence.lstrip().startswith("\u00bf") or is_ask(sentence) or MEETING.search(sentence) or durations(sentence):
+        return True
+    return any(w.lower() in lexicon.RECIPIENT_PRONOUNS for w in words(sentence))
+
+
 def side(sentence: str) -> Side | None:
     """Whom a sentence is about: the first "I/my" or "you/your" after reactions are set aside."""
     for word in words(REACTIONS.sub(" ", sentence)):
@@ -85,7 +92,7 @@ def durations(sentence: str) -> list[float]:
         numbers = [int(n) for n in re.findall(r"\d+", amount)]
         value = max(numbers) if numbers else lexicon.NUMBER_WORDS[" ".join(amount.split())]
         unit = match.group("unit").lower()
-        found.append(value * 60 if unit.startswith(("h", "ho")) else value)
+        found.append(value * 60 if unit.startswith("h") else value)  # hours, hrs, horas
     return found
 
 
@@ -115,5 +122,5 @@ def _topic_start(lowered: list[str]) -> int | None:
 
 
 def names_topic(sentence: str) -> bool:
-    """True when a sentence about learning or meeting names what it is about."""
-    return bool(TOPIC_TRIGGER.search(sentence)) and bool(topic_words(sentence))
+    """True when a request, or a sentence about learning or meeting, names what it is about."""
+    return bool(TOPIC_TRIGGER.search(sentence) or is_ask(sentence)) and bool(topic_words(sentence))

@@ -1,0 +1,113 @@
+"""Feature benchmarks: linting, question plans and interview turns on the local model, feedback."""
+
+from __future__ import annotations
+
+import json
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks.harness import Metric, Report, benchmark
+from coach.config import PROJECT_ROOT, Settings
+from coach.feedback import feedback
+from coach.questions import PlanRequest
+from coach.review import review
+from coach.rubric.transcript import Transcript
+from coach.services import Services
+
+SHARED_EVAL = PROJECT_ROOT.parent / "shared" / "eval"
+ROLES = ["Software Engineer", "Data Scientist", "Registered Nurse", "Teacher", "Lawyer", "Investment Banker",
+         "Policy Analyst", "Journalist", "Mechanical Engineer", "Pharmacist"]
+
+
+def _local_services(tmp: str) -> Services:
+    settings = Settings(backend="local", data_dir=Path(tmp), models_path=PROJECT_ROOT / "data" / "models", _env_file=None)
+    services = Services(settings)
+    services.kb.ingest(PROJECT_ROOT / "knowledge")
+    return services
+
+
+@benchmark("lint")
+def lint_benchmark() -> Report:
+    """Lint 1,000 messages (the development set repeated) and one 1 MB message."""
+    records = [json.loads(line) for line in (SHARED_EVAL / "messages.jsonl").read_text().splitlines() if line.strip()]
+    batch = (records * (1000 // len(records) + 1))[:1000]
+    totals = []
+    for _ in range(5):
+        start = time.perf_counter()
+        for item in batch:
+            review(item["text"], item["kind"], item.get("channel", "email"), item.get("meeting_date"), item.get("sent_date"))
+        totals.append(time.perf_counter() - start)
+    huge = "Subject: Hi\nHi Sam,\n\n" + "I would love to learn about your work in design. " * 21000
+    big = []
+    for _ in range(3):
+        start = time.perf_counter()
+        review(huge, "outreach")
+        big.append(time.perf_counter() - start)
+    report = Report("Message review: rubric linting")
+    report.metrics += [Metric("lint 1,000 messages", "s", totals), Metric(f"lint one {len(huge) / 1e6:.1f} MB message", "s", big)]
+    report.checks.append((f"1,000 messages in {min(totals):.2f} s (target < 2 s)", min(totals) < 2))
+    report.checks.append((f"1 MB message in {min(big):.2f} s (target < 1 s)", min(big) < 1))
+    return report
+
+
+@benchmark("planner")
+def planner_benchmark() -> Report:
+    """Question plan latency with the local model over 10 roles."""
+    with tempfile.TemporaryDirectory() as tmp:
+        services = _local_services(tmp)
+        services.plan(PlanRequest(role="Actuary"))  # warm-up: model loaded
+        latencies = []
+        for role in ROLES:
+            start = time.perf_counter()
+            services.plan(PlanRequest(role=role, background="I'm a history graduate working in retail.", goal="change careers"))
+            latencies.append(time.perf_counter() - start)
+    report = Report("Question planner on the local model (SmolLM2-135M), 10 roles")
+    report.metrics.append(Metric("plan latency", "s", latencies))
+    return report
+
+
+def _ttft(reply) -> float:
+    start = time.perf_counter()
+    first = None
+    for piece in reply:
+        if piece and first is None:
+            first = time.perf_counter() - start
+    return (first or 0.0) * 1000
+
+
+@benchmark("interview")
+def interview_benchmark() -> Report:
+    """Time to first token of a professional turn at turn 1 and turn 12; feedback for a 30-turn transcript."""
+    questions = ["What does a typical day look like for you?", "How has the field changed since you started?",
+                 "What surprised you in your first year?", "What would you do in my place?", "Which skills matter most?",
+                 "What mistakes do newcomers make?", "What small project could I try?", "Which groups should I join?",
+                 "How is technology changing the work?", "What do you wish you had known?", "How did you choose this path?",
+                 "Who else should I talk to?"]
+    first_turn, twelfth_turn = [], []
+    with tempfile.TemporaryDirectory() as tmp:
+        services = _local_services(tmp)
+        services.settings = services.settings.model_copy(update={"max_tokens": 48})
+        for _ in range(3):
+            session = services.start_interview("Pharmacist", "warm", 60)
+            services.model.llama.reset()  # a new conversation: nothing cached from the last run
+            for number, question in enumerate(questions, 1):
+                reply = session.ask(question)
+                ttft = _ttft(reply)
+                if number == 1:
+                    first_turn.append(ttft)
+                elif number == 12:
+                    twelfth_turn.append(ttft)
+        turns = [{"role": "student" if i % 2 else "professional", "text": questions[i % 12] if i % 2 else "On my team we plan the week on Monday and review results on Friday. " * 3}
+                 for i in range(30)]
+        transcript = Transcript(minutes_agreed=20, turns=turns)
+        feedback_times = []
+        for _ in range(3):
+            start = time.perf_counter()
+            feedback(transcript, services.model)
+            feedback_times.append(time.perf_counter() - start)
+    report = Report("Mock interview on the local model (SmolLM2-135M, 48-token replies)")
+    one, twelve = Metric("TTFT at turn 1", "ms", first_turn), Metric("TTFT at turn 12", "ms", twelfth_turn)
+    report.metrics += [one, twelve, Metric("feedback for a 30-turn transcript (rules + model summary)", "s", feedback_times)]
+    report.checks.append((f"turn 12 TTFT is {twelve.median / one.median:.2f}× turn 1 (target ≤ 1.5×)", twelve.median <= 1.5 * one.median))
+    return report
