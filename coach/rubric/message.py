@@ -162,16 +162,18 @@ class Message:
     postscript: str = ""  # a "P.S." after the signature: not counted, still read
     meeting_date: date | None = None
     sent_date: date | None = None
+    counted_words: int | None = None  # set when the rules read an excerpt of a longer message
+    counted_chars: int | None = None
 
     @cached_property
     def body_words(self) -> int:
         """Words in the body, the greeting included."""
-        return word_count(self.body)
+        return self.counted_words if self.counted_words is not None else word_count(self.body)
 
     @cached_property
     def chars(self) -> int:
         """Characters of the whole note, sign-off included (LinkedIn's measure)."""
-        return len(self.raw.replace("\r\n", "\n").strip())
+        return self.counted_chars if self.counted_chars is not None else len(self.raw.replace("\r\n", "\n").strip())
 
     @cached_property
     def content(self) -> str:
