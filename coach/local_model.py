@@ -105,11 +105,15 @@ class LocalChatModel(BaseChatModel):
             stream = self._llama.create_chat_completion(
                 messages=to_llama_messages(messages), stream=True, **self._params(stop, kwargs)
             )
+            produced = False
             for part in stream:
                 delta = part["choices"][0].get("delta", {}).get("content")
                 if not delta:
                     continue
+                produced = True
                 chunk = ChatGenerationChunk(message=AIMessageChunk(content=delta))
                 if run_manager:
                     run_manager.on_llm_new_token(delta, chunk=chunk)
                 yield chunk
+            if not produced:  # the model stopped at once: an empty reply, not an error
+                yield ChatGenerationChunk(message=AIMessageChunk(content=""))
