@@ -52,6 +52,12 @@ def add_all(sub: argparse._SubParsersAction) -> None:
     chat.set_defaults(handler="interview chat")
 
 
+def print_findings(findings: list) -> None:
+    """One line per finding, then its evidence underneath."""
+    for finding in findings:
+        print(f"  {finding.severity:7} {finding.code:17} {finding.message}\n{'':28}↳ {finding.evidence}")
+
+
 def _services(settings: Settings):
     from coach.services import Services
 
@@ -70,8 +76,7 @@ def review_command(args: argparse.Namespace, settings: Settings) -> int:
         emit_json(result.public() | ({"rewrite_warning": rewritten.warning} if rewritten and rewritten.warning else {}))
         return 0
     print(f"{args.kind} ({args.channel}): score {result.score}/100 · {result.word_count} words · {result.char_count} characters")
-    for finding in result.findings:
-        print(f"  {finding.severity:7} {finding.code:17} {finding.message}\n{'':28}↳ {finding.evidence}")
+    print_findings(result.findings)
     if not result.findings:
         print("  No findings: this message follows the rubric.")
     if rewritten:
@@ -111,8 +116,7 @@ def feedback_command(args: argparse.Namespace, settings: Settings) -> int:
         emit_json(result.public())
         return 0
     print(f"Score {result.score}/100 · you spoke {result.talk_ratio:.0%} of the words")
-    for finding in result.findings:
-        print(f"  {finding.severity:7} {finding.code:17} {finding.message}\n{'':28}↳ {finding.evidence}")
+    print_findings(result.findings)
     print("TIARA: " + ", ".join(f"{area} {len(qs)}" for area, qs in result.tiara.items()))
     if result.summary:
         print(f"\n{result.summary}")
