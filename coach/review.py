@@ -9,6 +9,7 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import HumanMessage, SystemMessage
 from pydantic import BaseModel
 
+from coach.errors import UserInputError
 from coach.guards import clean_user_text, invented_facts, strip_wrapping
 from coach.llm import complete
 from coach.prompts import fence, render
@@ -16,6 +17,8 @@ from coach.rubric.base import Finding, score
 from coach.rubric.lint import lint
 from coach.rubric.message import parse
 
+MAX_REWRITE_WORDS = 600  # a rewrite must fit the local model's window with room for the reply
+MAX_PROFILE_CHARS = 4000
 MessageKind = Literal["outreach", "thank-you"]
 Channel = Literal["email", "linkedin"]
 LIMITS = {
@@ -84,6 +87,10 @@ def rewrite_prompt(draft: Review, profile: str = "") -> list:
 
 def rewrite(draft: Review, model: BaseChatModel, profile: str = "") -> Rewrite:
     """Ask the model for a rewrite; retry once if it lints worse or invents facts, else warn."""
+    if draft.word_count > MAX_REWRITE_WORDS or len(profile) > MAX_PROFILE_CHARS:
+        raise UserInputError(
+            f"This draft is {draft.word_count:,} words; rewrites are for messages under {MAX_REWRITE_WORDS} words "
+            f"(and profiles under {MAX_PROFILE_CHARS:,} characters). Cut it down first: the findings above say where.")
     messages = rewrite_prompt(draft, profile)
     best: Rewrite | None = None
     for attempt in (1, 2):

@@ -85,6 +85,13 @@ def test_a_rewrite_that_invents_a_name_is_flagged() -> None:
     assert "Stanford" in result.invented and result.warning and "Stanford" in result.warning
 
 
+def test_a_draft_too_long_to_rewrite_is_refused_with_a_reason_and_no_model_call() -> None:
+    model = FakeChatModel()
+    with pytest.raises(UserInputError, match="under 600 words"):
+        rewrite(review("Hi Sam,\n\n" + "I like design. " * 400, "outreach"), model)
+    assert model.calls == []
+
+
 def test_placeholders_and_the_drafts_own_facts_are_not_invented() -> None:
     from coach.guards import invented_facts
 
