@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -41,7 +42,9 @@ class Settings(BaseSettings):
     context_size: int = Field(default=4096, ge=512)
     max_tokens: int = Field(default=384, ge=1)
     temperature: float = Field(default=0.3, ge=0.0, le=2.0)
-    threads: int = Field(default=2, ge=1)
+    # One core is left for the UI, the browser and the embedder: llama.cpp's spinning threads slow
+    # to a crawl when they have to share every core (measured: 17 s vs 84-116 s per reply on 2 cores).
+    threads: int = Field(default_factory=lambda: max(1, (os.cpu_count() or 2) - 1), ge=1)
     request_timeout: float = Field(default=60.0, gt=0)
     data_dir: Path = Field(default_factory=_default_data_dir)
     models_path: Path | None = None

@@ -22,6 +22,7 @@ from coach.tokens import TokenCounter, fit, truncate_to
 WORDS_PER_MINUTE = 150
 MAX_MESSAGE_CHARS = 60_000
 NOTES_K = 3
+NOTE_CHARS = 700  # per retrieved chunk: small models need short prompts, and every token costs time to first token
 CHECK_LINE = "I'd have to check the exact figures on that, though."
 
 
@@ -110,7 +111,7 @@ class InterviewSession:
         """System prompt, budget-trimmed history, then the notes and the new question."""
         system = self.system_prompt()
         history = [("user" if t.role == "student" else "assistant", t.text) for t in self.turns()]
-        notes = [f"({h.section}) {h.text}" for h in hits]
+        notes = [f"({h.section}) {h.text[:NOTE_CHARS]}" for h in hits]
         budget = fit(system, history + [("user", question)], notes, self.count_tokens, self.context_size,
                      self.max_tokens + 64)
         *older, (_, last) = budget.history
