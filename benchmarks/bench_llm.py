@@ -29,8 +29,9 @@ def _timed(pieces) -> tuple[float, float, str]:
     return first or 0.0, time.perf_counter() - start, text
 
 
-def _raw_pieces(llama, messages: list[dict]):
-    for part in llama.create_chat_completion(messages=messages, stream=True, max_tokens=MAX_TOKENS, temperature=0.0):
+def _raw_pieces(llama, messages: list[dict], repeat_penalty: float):
+    for part in llama.create_chat_completion(messages=messages, stream=True, max_tokens=MAX_TOKENS, temperature=0.0,
+                                             repeat_penalty=repeat_penalty):
         yield part["choices"][0].get("delta", {}).get("content") or ""
 
 
@@ -46,7 +47,7 @@ def llm_seam() -> Report:
     for run in range(RUNS + 1):
         for name in ("raw", "coach") if run % 2 else ("coach", "raw"):
             llama.reset()  # no prompt-prefix reuse between runs: both pay the full prompt
-            pieces = stream(model, messages) if name == "coach" else _raw_pieces(llama, raw_messages)
+            pieces = stream(model, messages) if name == "coach" else _raw_pieces(llama, raw_messages, model.repeat_penalty)
             ttft, total, text = _timed(pieces)
             tokens = len(llama.tokenize(text.encode(), add_bos=False))
             if run == 0:

@@ -9,7 +9,7 @@ from langchain_core.messages import HumanMessage, SystemMessage
 from pydantic import BaseModel
 
 from coach.errors import BackendError
-from coach.guards import mentions_being_an_ai, strip_wrapping
+from coach.guards import mentions_being_an_ai, strip_wrapping, tidy_reply
 from coach.llm import complete
 from coach.prompts import render
 from coach.rubric.base import Finding, score
@@ -91,8 +91,8 @@ def narrative(strengths: list[Point], next_time: list[Point], model: BaseChatMod
     next_text = "\n".join(f'- {p.text} ("{p.quote}")' for p in next_time) or "- keep doing what you did"
     if model is not None:
         try:
-            reply = strip_wrapping(complete(model, [SystemMessage(content=render("feedback_system")),
-                                                    HumanMessage(content=render("feedback_user", strengths=strengths_text, next_time=next_text))]))
+            reply = tidy_reply(strip_wrapping(complete(model, [SystemMessage(content=render("feedback_system")),
+                                                    HumanMessage(content=render("feedback_user", strengths=strengths_text, next_time=next_text))])))
             if 20 <= len(reply) <= 1500 and not mentions_being_an_ai(reply) and not reply.lstrip().startswith("{"):
                 return reply
         except BackendError:

@@ -21,11 +21,13 @@ COMMON_CAPITALISED = frozenset(
     "LinkedIn Mr Mrs Ms Dr Prof Professor P.S. PS Sent Re All Any Some Every Each Here There".split()
 )
 AI_TALK = re.compile(
-    r"\b(as an ai|an ai (language )?model|language model|i am an ai|i'm an ai|i am a chatbot|i'm a chatbot|"
-    r"as a virtual assistant|i don't have personal experiences?|i do not have personal experiences?|openai|"
-    r"i'm just a program|i am just a program|artificial intelligence assistant)\b",
+    r"\b(?:as|i'm|i am|i’m|being)\s+(?:not\s+)?(?:an?\s+|just\s+an?\s+)?(?:\w+\s+){0,2}"
+    r"(?:ai|a\.i\.|chatbot|bot|language model|virtual assistant|ai assistant|computer program)\b"
+    r"|\b(?:ai|language) model\b|\bartificial intelligence\b|\bopenai\b|\bsystem prompt\b"
+    r"|\bi (?:don't|do not) have (?:personal )?experiences?\b",
     re.IGNORECASE,
 )
+SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
 
 
 def clean_user_text(text: str | bytes | None, what: str = "text", max_chars: int = MAX_INPUT_CHARS) -> str:
@@ -78,9 +80,27 @@ def mentions_being_an_ai(text: str) -> bool:
 def strip_wrapping(reply: str) -> str:
     """Remove code fences, quotes and 'Here is…' prefaces a model adds around its answer."""
     text = reply.strip()
-    text = re.sub(r"^```[a-zA-Z]*\n|\n?```$", "", text).strip()
     lines = text.split("\n")
     if lines and re.match(r"^(here('s| is)|sure|certainly|rewritten|revised)\b.*:\s*$", lines[0], re.IGNORECASE):
         text = "\n".join(lines[1:]).strip()
+    text = re.sub(r"^```[a-zA-Z]*\n|\n?```$", "", text).strip()
     text = re.sub(r"<<<(END-)?[A-Z]+-[0-9a-f]{8}>>>", "", text).strip()
     return text
+
+
+def tidy_reply(text: str) -> str:
+    """Cut a small model's loops: stop at the first repeated sentence, drop a cut-off last sentence."""
+    seen: set[str] = set()
+    kept: list[str] = []
+    for match in SENTENCE.finditer(text):
+        sentence = match.group(0).strip()
+        key = re.sub(r"\W+", " ", sentence.lower()).strip()
+        if not key:
+            continue
+        if key in seen:
+            break
+        seen.add(key)
+        kept.append(sentence)
+    if len(kept) > 1 and not re.search(r"[.!?][\"'”)]*$", kept[-1]):
+        kept.pop()  # the reply ran out of tokens mid-sentence
+    return " ".join(kept).strip()

@@ -9,7 +9,7 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
 
 from coach.errors import UserInputError
-from coach.guards import clean_user_text, invented_facts, mentions_being_an_ai
+from coach.guards import clean_user_text, invented_facts, mentions_being_an_ai, tidy_reply
 from coach.knowledge import KnowledgeBase
 from coach.llm import complete, stream
 from coach.persona import Persona, make_persona, persona_data, style
@@ -142,9 +142,9 @@ class InterviewSession:
         """What happens when a reply has streamed: in-role check, figure check, time note, save."""
 
         def finish(reply: str) -> str:
-            reply = reply.strip()
+            reply = tidy_reply(reply) if messages else reply.strip()
             if messages and (mentions_being_an_ai(reply) or not reply):
-                reply = complete(self.model, messages).strip()  # regenerate once
+                reply = tidy_reply(complete(self.model, messages))  # regenerate once
                 if mentions_being_an_ai(reply) or not reply:
                     reply = persona_data()["in_role_fallback"]
             if messages and any(f[0].isdigit() for f in invented_facts(reply, notes_text, question)) and CHECK_LINE not in reply:

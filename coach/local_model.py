@@ -56,6 +56,7 @@ class LocalChatModel(BaseChatModel):
     threads: int = 2
     max_tokens: int = 384
     temperature: float = 0.3
+    repeat_penalty: float = 1.15  # small models loop without it
     _llama: Any = PrivateAttr(default=None)
     _lock: threading.Lock | None = PrivateAttr(default=None)
 
@@ -80,6 +81,7 @@ class LocalChatModel(BaseChatModel):
         return {
             "max_tokens": kwargs.get("max_tokens", self.max_tokens),
             "temperature": kwargs.get("temperature", self.temperature),
+            "repeat_penalty": kwargs.get("repeat_penalty", self.repeat_penalty),
             "stop": stop or [],
         }
 
