@@ -67,5 +67,5 @@ def llm_seam() -> Report:
                           coach_ttft <= raw_ttft * 1.1 + 20))
     report.notes.append(f"Same greedy output both ways: {texts.get('coach') == texts.get('raw')}.")
     report.notes.append("Both paths run the same llama.cpp call on the same loaded model (runs alternate, cache reset before "
-                        "each); a ratio above 1 is machine noise, not a speed-up.")
+                        "each), so a ratio above 1 is not a real speed-up of the seam.")
     return report
