@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any, Iterator
 
 from langchain_core.callbacks import CallbackManagerForLLMRun
@@ -16,11 +15,6 @@ def echo_reply(messages: list[BaseMessage]) -> str:
     """A readable echo of the last message (tests read the whole prompt from `calls`)."""
     last = " ".join(str(messages[-1].content).split()) if messages else ""
     return f"(echo) {last[-400:]}"
-
-
-def prompt_as_json(messages: list[BaseMessage]) -> str:
-    """The assembled prompt as JSON, like llm-echo."""
-    return json.dumps({"messages": [{"role": m.type, "content": str(m.content)} for m in messages]})
 
 
 class FakeChatModel(BaseChatModel):

@@ -106,9 +106,9 @@ def _excerpt(kb: KnowledgeBase, paths: list[str], sections: tuple[str, ...] = ("
     parts = []
     for path in paths:
         for block in kb.note_text(path).split("\n## "):
-            title = block.lstrip("# ").split("\n", 1)[0].strip()
-            if title in sections:
-                parts.append(f"[{path} · {title}]\n{block.split(chr(10), 1)[-1].strip()[:900]}")
+            title, _, body = block.lstrip("# ").partition("\n")
+            if title.strip() in sections:
+                parts.append(f"[{path} · {title.strip()}]\n{body.strip()[:900]}")
     return "\n\n".join(parts) or "(no notes)"
 
 
