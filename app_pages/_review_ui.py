@@ -6,7 +6,7 @@ import streamlit as st
 
 from app_pages import _state
 from app_pages._widgets import attempt, autosaved, findings_list, highlighted, quoted_spans
-from coach.review import LIMITS, Review
+from coach.review import LIMITS, Review, counts
 
 CHANNELS = {"email": "Email", "linkedin": "LinkedIn"}
 NAMES = {"outreach": "Outreach note", "thank-you": "Thank-you note"}
@@ -24,7 +24,8 @@ def review_screen(kind: str, prefix: str) -> None:
         met, sent = st.columns(2)
         dates["meeting_date"] = met.date_input("Meeting date", value="today", key=f"{prefix}_meeting", persist_state="session")
         dates["sent_date"] = sent.date_input("Date you send it", value="today", key=f"{prefix}_sent", persist_state="session")
-    st.caption(f"{len(draft.split())} words · {len(draft)} characters. {LIMITS[(kind, channel)]}")
+    words, chars = counts(draft, kind, channel)
+    st.caption(f"{words} words in the body · {chars} characters. {LIMITS[(kind, channel)]}")
     with st.expander("Facts about you the rewrite may use (optional)"):
         profile = autosaved(st.text_area, "Your background in a few lines", f"{prefix}_profile",
                             help="The rewrite should only use facts from your draft and this box.") or ""

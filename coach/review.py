@@ -75,6 +75,14 @@ def review(
     )
 
 
+def counts(text: str, kind: MessageKind = "outreach", channel: Channel = "email") -> tuple[int, int]:
+    """Body words and characters as the rubric counts them, for a live counter (0, 0 when empty)."""
+    if not text or not text.strip():
+        return 0, 0
+    message = parse(text, kind, channel)
+    return message.body_words, message.chars
+
+
 def rewrite_prompt(draft: Review, profile: str = "") -> list:
     """The messages that ask the model to fix the findings in the fenced draft."""
     problems = "\n".join(f"- {f.code}: {f.message}" for f in draft.findings) or "- none: tighten wording only"

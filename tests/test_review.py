@@ -111,3 +111,11 @@ def test_rewrite_with_the_bundled_local_model_is_valid_text_and_no_worse_or_flag
     result = rewrite(draft, model)
     assert result.text.strip() and "\x00" not in result.text
     assert len(result.review.findings) <= len(draft.findings) or result.warning
+
+
+def test_live_counts_match_the_review_counts() -> None:
+    from coach.review import counts
+
+    result = review(GOOD, "outreach")
+    assert counts(GOOD) == (result.word_count, result.char_count)
+    assert counts("   ") == (0, 0)
