@@ -10,6 +10,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from coach.config import PROJECT_ROOT, Settings, get_settings
+from coach.review import counts
 from coach.services import Services
 from coach.store import Store
 
@@ -131,7 +132,8 @@ def test_prepare_with_the_backend_down_warns_and_keeps_input(configure):
 def test_reach_out_reviews_highlights_rewrites_and_saves(configure, store):
     at = open_page("app_pages/reach_out.py")
     at.text_area(key="reach_draft").input(OUTREACH).run()
-    assert f"{len(OUTREACH.split())} words · {len(OUTREACH)} characters" in texts(at, "caption")
+    words, chars = counts(OUTREACH)
+    assert f"{words} words in the body · {chars} characters" in texts(at, "caption")
     at.button(key="reach_review").click().run()
     assert not at.error
     shown = texts(at)
