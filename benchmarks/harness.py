@@ -79,14 +79,14 @@ def machine() -> str:
 
 def write(reports: dict[str, Report], output: Path = OUTPUT) -> None:
     """Replace each benchmark's section in the Markdown file, keeping the others."""
-    text = output.read_text() if output.exists() else "# Benchmarks\n\nWritten by `make bench` (`python -m benchmarks`).\n"
-    text = re.sub(r"\nMachine: .*\n", "\n", text)
+    text = output.read_text() if output.exists() else ""
+    first_section = text.find("<!-- bench:")
+    body = text[first_section:] if first_section >= 0 else ""
     stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     for name, report in reports.items():
         section = f"<!-- bench:{name} -->\n{report.to_markdown()}_Run {stamp}._\n<!-- /bench:{name} -->"
         pattern = re.compile(rf"<!-- bench:{re.escape(name)} -->.*?<!-- /bench:{re.escape(name)} -->", re.DOTALL)
-        text = pattern.sub(lambda _: section, text) if pattern.search(text) else text.rstrip() + "\n\n" + section + "\n"
-    header_end = text.index("\n\n") + 2
-    text = text[:header_end] + f"Machine: {machine()}\n" + text[header_end:]
+        body = pattern.sub(lambda _: section, body) if pattern.search(body) else body.rstrip() + "\n\n" + section + "\n"
+    header = f"# Benchmarks\n\nWritten by `make bench` (`python -m benchmarks`).\n\nMachine: {machine()}\n\n"
     output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(text)
+    output.write_text(header + body.lstrip())
