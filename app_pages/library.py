@@ -57,7 +57,6 @@ if st.button("Add to my notes", key="library_add", disabled=not uploads, icon=":
             paths.append(path)
         report = attempt(kb.add_user_files, paths, spinner="Indexing your notes…")
     if report is not None:
-        kb.invalidate()
         flash(f"Your notes: {report.summary()}")
         for warning in report.warnings:
             flash(warning, "warning")
@@ -67,7 +66,6 @@ if mine:
     if st.button("Remove selected", key="library_remove", disabled=not remove, icon=":material/delete:"):
         removed = attempt(kb.remove_user_notes, remove, spinner="Removing…")
         if removed is not None:
-            kb.invalidate()
             flash(f"Removed {removed} note{'s' if removed != 1 else ''}.")
             st.rerun()
 
@@ -82,7 +80,6 @@ if st.button("Re-index notes", key="library_reindex", icon=":material/refresh:")
 
     report = attempt(kb.ingest, folder, progress=progress, spinner="Indexing the notes…")
     if report is not None:
-        kb.invalidate()
         flash(f"Re-indexed: {report.summary()}")
         for warning in report.warnings:
             flash(warning, "warning")

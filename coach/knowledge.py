@@ -15,7 +15,7 @@ from coach.config import Settings
 from coach.embeddings import Embedder
 from coach.errors import KnowledgeError, UserInputError
 from coach.lexical import BM25, Speller, rank, reciprocal_rank_fusion, title_words, words
-from coach.notes import NOTE_SUFFIXES, NoteError, chunk_note, decode_note, parse_note
+from coach.notes import NOTE_SUFFIXES, NoteError, chunk_note, content_hash, decode_note, parse_note
 
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
@@ -98,10 +98,18 @@ class KnowledgeBase:
         self.client = client
         self.embedder = embedder
         self._lexical: dict[str, tuple[int, "_LexicalIndex"]] = {}
+        self._collections: dict[str, object] = {}
 
     def collection(self, name: str):
-        """A cosine-space collection; embeddings are computed here, not by Chroma."""
-        return self.client.get_or_create_collection(name=name, embedding_function=None, metadata={"hnsw:space": "cosine"})
+        """A cosine-space collection (opened once); embeddings are computed here, not by Chroma."""
+        if name not in self._collections:
+            self._collections[name] = self.client.get_or_create_collection(
+                name=name, embedding_function=None, metadata={"hnsw:space": "cosine"})
+        return self._collections[name]
+
+    def _changed(self, name: str) -> None:
+        """Forget the lexical index of a collection this object just wrote to."""
+        self._lexical.pop(name, None)
 
     def _embed(self, texts: list[str]) -> list:
         return [list(map(float, v)) for v in self.embedder(texts)] if texts else []
@@ -116,6 +124,7 @@ class KnowledgeBase:
 
     def _write_note(self, name: str, root: str, text: str, rel: str, old: dict[str, str], report: IngestReport) -> None:
         """Upsert a note's new chunks first, then drop its stale ones (a crash leaves it searchable)."""
+        self._changed(name)
         note = parse_note(text, rel)
         report.warnings.extend(f"{rel}: {w}" for w in note.warnings)
         chunks = chunk_note(note, namespace=root)
@@ -167,7 +176,7 @@ class KnowledgeBase:
                 report.warnings.append(str(exc))
                 continue
             old = existing.get(rel, {})
-            if old and set(old.values()) == {parse_note(text, rel).content_hash}:
+            if old and set(old.values()) == {content_hash(text)}:
                 report.unchanged += 1
                 continue
             self._write_note(name, root, text, rel, old, report)
@@ -178,6 +187,7 @@ class KnowledgeBase:
         for rel, old in existing.items():
             if rel not in seen:
                 self.collection(name).delete(ids=list(old))
+                self._changed(name)
                 report.removed += 1
         if progress:
             progress(len(files), len(files), "done")
@@ -209,6 +219,7 @@ class KnowledgeBase:
         targets = list(existing) if names is None else [n for n in names if n in existing]
         for name in targets:
             self.collection(USER).delete(ids=list(existing[name]))
+            self._changed(USER)
         return len(targets)
 
     def list_notes(self, name: str = SHIPPED) -> list[dict[str, str]]:
@@ -236,10 +247,6 @@ class KnowledgeBase:
             cached = (size, _LexicalIndex(got["ids"], got["documents"], got["metadatas"]))
             self._lexical[name] = cached
         return cached[1]
-
-    def invalidate(self) -> None:
-        """Forget cached lexical indexes (after a write)."""
-        self._lexical.clear()
 
     def search(self, query: str, k: int = 5, role: str | None = None, industry: str | None = None,
                sources: tuple[str, ...] = (SHIPPED, USER)) -> list[Hit]:

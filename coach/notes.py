@@ -75,6 +75,11 @@ def split_front_matter(text: str) -> tuple[dict, str, list[str]]:
     return meta, text[match.end():], []
 
 
+def content_hash(text: str) -> str:
+    """The hash that tells whether a note changed since it was indexed."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 def role_from_stem(path: Path) -> str:
     """A role name from a file name: `park-ranger.md` -> `Park Ranger`."""
     return re.sub(r"[-_]+", " ", path.stem).strip().title()
@@ -100,8 +105,7 @@ def parse_note(text: str, relative_path: str) -> Note:
     industry = str(meta.get("industry") or meta.get("sector") or meta.get("field") or "").strip()
     aliases = _as_list(meta.get("aliases")) + _as_list(meta.get("also_called")) + _as_list(meta.get("tags"))
     meta_text = " ".join(" ".join(_as_list(v)) for k, v in meta.items() if k != "last_reviewed")
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return Note(relative_path, role, industry, aliases, body, digest, meta_text, warnings)
+    return Note(relative_path, role, industry, aliases, body, content_hash(text), meta_text, warnings)
 
 
 def _sections(body: str) -> list[tuple[str, str]]:

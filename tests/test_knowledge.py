@@ -221,3 +221,15 @@ def test_ingest_and_search_run_against_a_chroma_server(tmp_path: Path) -> None:
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_search_sees_an_updated_note_at_once_even_when_its_chunk_count_is_unchanged(tmp_path: Path) -> None:
+    write_notes(tmp_path / "notes", 3)
+    kb, _ = make_kb(tmp_path)
+    kb.ingest(tmp_path / "notes")
+    assert kb.search("topic1", k=1)  # builds the lexical index
+    path = tmp_path / "notes" / "role-1.md"
+    path.write_text(path.read_text().replace("afternoon on reviews", "afternoon on zymurgy"))
+    kb.ingest(tmp_path / "notes")
+    assert kb.search("zymurgy", k=1)[0].path == "role-1.md"
+    assert "zymurgy" in kb.search("zymurgy", k=1)[0].text
