@@ -77,6 +77,12 @@ def _progress_bar(total_hint: str = "notes"):
     return update
 
 
+def print_warnings(report) -> None:
+    """An ingest's per-file warnings, one line each, on stderr."""
+    for warning in report.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+
+
 @command("setup")
 def setup(args: argparse.Namespace, settings: Settings) -> int:
     """Prepare verified offline files and bring the shipped notes' index up to date."""
@@ -85,8 +91,7 @@ def setup(args: argparse.Namespace, settings: Settings) -> int:
     for group, path in prepare_all(settings.models_dir).items():
         print(f"ok  {group}: {path}")
     report = open_kb(settings).ingest(settings.knowledge_dir, progress=_progress_bar())
-    for warning in report.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+    print_warnings(report)
     print(f"ok  knowledge index: {report.summary()}")
     return 0
 
@@ -109,8 +114,7 @@ def doctor(args: argparse.Namespace, settings: Settings) -> int:
 def kb_ingest(args: argparse.Namespace, settings: Settings) -> int:
     """Index a folder of notes incrementally and print a summary line."""
     report = open_kb(settings, args.db).ingest(args.dir or settings.knowledge_dir, progress=_progress_bar())
-    for warning in report.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+    print_warnings(report)
     print(report.summary())
     return 0
 
@@ -119,8 +123,7 @@ def kb_ingest(args: argparse.Namespace, settings: Settings) -> int:
 def kb_add(args: argparse.Namespace, settings: Settings) -> int:
     """Index the user's own files."""
     report = open_kb(settings, args.db).add_user_files(args.files)
-    for warning in report.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+    print_warnings(report)
     print(report.summary())
     return 0 if report.added + report.updated else 2
 

@@ -44,7 +44,7 @@ def generic_greeting(message: Message) -> Finding | None:
 @rule(MESSAGES, "job-ask", "Asks for a job, internship, interview, referral or to pass on a resume.")
 def job_ask(message: Message) -> Finding | None:
     """Fires on a direct or thinly veiled request for a job or a referral."""
-    texts = [message.subject or "", *message.sentences]
+    texts = message.subject_and_sentences
     if span := first_clause(JOB_ASK, texts):
         return finding(
             "job-ask",

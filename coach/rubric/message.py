@@ -186,6 +186,11 @@ class Message:
         """Sentences of the content, without the greeting or the signature."""
         return tuple(split_sentences(self.content))
 
+    @cached_property
+    def subject_and_sentences(self) -> tuple[str, ...]:
+        """The subject line (or "") followed by the sentences: what topic and connection rules read."""
+        return (self.subject or "", *self.sentences)
+
 
 def parse(
     text: str,

@@ -71,7 +71,7 @@ def missing_subject(message: Message) -> Finding | None:
 @rule("outreach", "no-connection", "Never says how the writer is connected to or found the recipient.")
 def no_connection(message: Message) -> Finding | None:
     """Fires when no shared school, group, event, contact or piece of their work is mentioned."""
-    if first_match(CONNECTION, [message.subject or "", *message.sentences]):
+    if first_match(CONNECTION, message.subject_and_sentences):
         return None
     return finding(
         "no-connection",
@@ -84,7 +84,7 @@ def no_connection(message: Message) -> Finding | None:
 @rule("outreach", "vague-interest", "Does not name what the writer wants to learn about.")
 def vague_interest(message: Message) -> Finding | None:
     """Fires when no field, role, kind of work or transition is named as the topic."""
-    if any(names_topic(s) for s in [message.subject or "", *message.sentences]):
+    if any(names_topic(s) for s in message.subject_and_sentences):
         return None
     vague = first_clause(VAGUE_ASK, message.sentences)
     return finding(

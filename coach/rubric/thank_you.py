@@ -62,7 +62,7 @@ def refers_to_conversation(sentence: str) -> bool:
 @rule("thank-you", "no-specifics", "Names nothing specific from the conversation.")
 def no_specifics(message: Message) -> Finding | None:
     """Fires when no advice, story, topic, person or resource from the conversation is named."""
-    if any(refers_to_conversation(s) for s in [message.subject or "", *message.sentences]):
+    if any(refers_to_conversation(s) for s in message.subject_and_sentences):
         return None
     return finding(
         "no-specifics",
