@@ -8,14 +8,14 @@ import time
 from pathlib import Path
 
 from benchmarks.harness import Metric, Report, benchmark
-from coach.config import PROJECT_ROOT, Settings
+from coach.config import DATA_DIR, PROJECT_ROOT, Settings
 from coach.feedback import feedback
 from coach.questions import PlanRequest
 from coach.review import review
 from coach.rubric.transcript import Transcript
 from coach.services import Services
+from tests.datasets import labelled_messages
 
-SHARED_EVAL = PROJECT_ROOT.parent / "shared" / "eval"
 ROLES = ["Software Engineer", "Data Scientist", "Registered Nurse", "Teacher", "Lawyer", "Investment Banker",
          "Policy Analyst", "Journalist", "Mechanical Engineer", "Pharmacist"]
 
@@ -23,14 +23,14 @@ ROLES = ["Software Engineer", "Data Scientist", "Registered Nurse", "Teacher", "
 def _local_services(tmp: str) -> Services:
     settings = Settings(backend="local", data_dir=Path(tmp), models_path=PROJECT_ROOT / "data" / "models", _env_file=None)
     services = Services(settings)
-    services.kb.ingest(PROJECT_ROOT / "knowledge")
+    services.kb.ingest(DATA_DIR / "knowledge")
     return services
 
 
 @benchmark("lint")
 def lint_benchmark() -> Report:
     """Lint 1,000 messages (the development set repeated) and one 1 MB message."""
-    records = [json.loads(line) for line in (SHARED_EVAL / "messages.jsonl").read_text().splitlines() if line.strip()]
+    records = labelled_messages()
     batch = (records * (1000 // len(records) + 1))[:1000]
     totals = []
     for _ in range(5):

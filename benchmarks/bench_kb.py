@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 from benchmarks.harness import Metric, Report, benchmark
-from coach.config import PROJECT_ROOT, Settings
+from coach.config import DATA_DIR, PROJECT_ROOT, Settings
 from coach.embeddings import CountingEmbedder, local_minilm
 from coach.knowledge import KnowledgeBase, open_client
 
@@ -55,7 +55,7 @@ def kb_benchmark() -> Report:
     report.checks.append((f"changing one note re-embedded {changed} chunks (that note's only)", 0 < changed <= 3))
     with tempfile.TemporaryDirectory() as tmp:
         kb = KnowledgeBase(open_client(settings, Path(tmp) / "db"), local_minilm(settings.models_dir))
-        kb.ingest(PROJECT_ROOT / "knowledge")
+        kb.ingest(DATA_DIR / "knowledge")
         queries = [json.loads(line)["query"] for f in sorted((PROJECT_ROOT / "tests/data/kb_golden").glob("*.jsonl"))
                    for line in f.read_text().splitlines() if line.strip()]
         kb.search(queries[0])  # model loaded, lexical index built

@@ -14,6 +14,7 @@ Backend = Literal["local", "openai", "openai-compatible", "fake"]
 EmbeddingsKind = Literal["local", "openai", "fake"]
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DATA_DIR = Path(__file__).resolve().parent / "data"  # package data: notes, prompts, bank
 
 
 def _default_data_dir() -> Path:
@@ -48,7 +49,7 @@ class Settings(BaseSettings):
     request_timeout: float = Field(default=60.0, gt=0)
     data_dir: Path = Field(default_factory=_default_data_dir)
     models_path: Path | None = None
-    knowledge_dir: Path = PROJECT_ROOT / "knowledge"
+    knowledge_dir: Path = DATA_DIR / "knowledge"
     embeddings: EmbeddingsKind = "local"
     embedding_model: str = "text-embedding-3-small"
     chroma_path: Path | None = None

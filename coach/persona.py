@@ -11,11 +11,12 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel
 
+from coach.config import DATA_DIR
 from coach.errors import UserInputError
 from coach.knowledge import KnowledgeBase, find_role_note
 
 Temperament = Literal["warm", "busy", "skeptical"]
-PERSONA_FILE = Path(__file__).resolve().parent / "bank" / "personas.yaml"
+PERSONA_FILE = DATA_DIR / "bank" / "personas.yaml"
 BIO_NAME = re.compile(r"\b([A-Z][a-z]+(?:[-'][A-Z][a-z]+)?\s+[A-Z][a-z]+(?:[-'][A-Z][a-z]+)?)\b")
 NOT_NAMES = {"Senior", "Junior", "Lead", "Head", "Chief", "Director", "Manager", "The", "At", "In", "University", "College"}
 

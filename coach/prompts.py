@@ -7,9 +7,9 @@ import string
 from functools import lru_cache
 from pathlib import Path
 
-from coach.config import PROJECT_ROOT
+from coach.config import DATA_DIR
 
-PROMPTS_DIR = PROJECT_ROOT / "prompts"
+PROMPTS_DIR = DATA_DIR / "prompts"
 
 
 class MissingVariables(KeyError):

@@ -1,4 +1,4 @@
-"""The curated question bank (data in coach/bank/questions.yaml) and the student phrases it fills in."""
+"""The curated question bank (data in coach/data/bank/questions.yaml) and the student phrases it fills in."""
 
 from __future__ import annotations
 
@@ -9,7 +9,9 @@ from pathlib import Path
 
 import yaml
 
-BANK_FILE = Path(__file__).resolve().parent / "bank" / "questions.yaml"
+from coach.config import DATA_DIR
+
+BANK_FILE = DATA_DIR / "bank" / "questions.yaml"
 LEAD_INS = re.compile(
     r"^(?:i am|i'm|i was|i've been|i have been|i work(?:ed)? as|i work(?:ed)? in|currently|my background is(?: in)?|"
     r"background:|my goal is(?: to)?|goal:|i want to|i'd like to|i would like to|i hope to|to)\s+(?:an?\s+|the\s+)?",

@@ -16,7 +16,7 @@ os.environ["ANONYMIZED_TELEMETRY"] = "False"
 for variable in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "COACH_BACKEND", "COACH_CHROMA_URL"):
     os.environ.pop(variable, None)
 
-from coach.config import PROJECT_ROOT, Settings  # noqa: E402
+from coach.config import DATA_DIR, PROJECT_ROOT, Settings  # noqa: E402
 from coach.fake_model import FakeChatModel  # noqa: E402
 
 REPO = PROJECT_ROOT
@@ -46,12 +46,11 @@ def wait_for_http(url: str, process: subprocess.Popen, seconds: float = 120) -> 
 
 
 @pytest.fixture(scope="session")
-def shared_dir() -> Path:
-    """The project's shared folder (rubric, eval sets), beside the checkout."""
-    folder = Path(os.environ.get("COACH_SHARED_DIR", REPO.parent / "shared"))
-    if not (folder / "eval").is_dir():
-        pytest.fail(f"shared/eval not found at {folder}: set COACH_SHARED_DIR to the shared folder")
-    return folder
+def eval_dir() -> Path:
+    """The labelled development set, owned by this repository (tests/data/eval)."""
+    from tests.datasets import EVAL_DIR
+
+    return EVAL_DIR
 
 
 @pytest.fixture(scope="session")
@@ -86,7 +85,7 @@ def shipped_kb(tmp_path_factory: pytest.TempPathFactory, real_embedder):
 
     db = tmp_path_factory.mktemp("shipped-chroma")
     kb = KnowledgeBase(open_client(Settings(_env_file=None), db), real_embedder)
-    kb.ingest(REPO / "knowledge")
+    kb.ingest(DATA_DIR / "knowledge")
     return kb
 
 

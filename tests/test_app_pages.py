@@ -9,7 +9,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from coach.config import PROJECT_ROOT, Settings, get_settings
+from coach.config import DATA_DIR, PROJECT_ROOT, Settings, get_settings
 from coach.review import counts
 from coach.services import Services
 from coach.store import Store
@@ -26,7 +26,7 @@ def data_dir(tmp_path_factory: pytest.TempPathFactory, models_dir: Path) -> Path
     """A data folder with the shipped notes indexed (hash embeddings: real plumbing, no semantics)."""
     folder = tmp_path_factory.mktemp("app-data")
     settings = Settings(backend="fake", embeddings="fake", data_dir=folder, models_path=models_dir, _env_file=None)
-    Services(settings).kb.ingest(PROJECT_ROOT / "knowledge")
+    Services(settings).kb.ingest(DATA_DIR / "knowledge")
     return folder
 
 

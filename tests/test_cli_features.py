@@ -71,8 +71,8 @@ def test_questions_with_an_empty_role_exits_2(env: dict) -> None:
     assert coach(env, "questions", "--role", " ").returncode == 2
 
 
-def test_interview_feedback_json_shape(env: dict, shared_dir: Path) -> None:
-    result = coach(env, "interview", "feedback", str(shared_dir / "eval" / "transcripts" / "d-tr-03.json"), "--json")
+def test_interview_feedback_json_shape(env: dict, eval_dir: Path) -> None:
+    result = coach(env, "interview", "feedback", str(eval_dir / "transcripts" / "d-tr-03.json"), "--json")
     payload = json.loads(result.stdout)
     assert result.returncode == 0
     assert {"score", "findings", "tiara", "talk_ratio", "summary"} <= set(payload)

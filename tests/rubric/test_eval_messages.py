@@ -1,39 +1,19 @@
-"""Outreach and thank-you rules against the labelled development set in ../shared/eval/messages.jsonl."""
+"""Outreach and thank-you rules against the labelled development set in tests/data/eval/messages.jsonl."""
 
 from __future__ import annotations
 
 import json
-import os
-from pathlib import Path
-
 import pytest
 
 from coach.rubric.base import rules_for
 from coach.rubric.evaluate import exact_accuracy, format_table, per_code_scores
 from coach.rubric.lint import lint
+from tests.datasets import labelled_messages
 
 MIN_PRECISION = 0.90
 MIN_RECALL = 0.90
 MIN_EXACT = 0.80
 KINDS = ("outreach", "thank-you")
-
-
-def shared_dir() -> Path:
-    """The shared folder: COACH_SHARED_DIR when set, else ../shared beside the repository."""
-    override = os.environ.get("COACH_SHARED_DIR")
-    return Path(override) if override else Path(__file__).resolve().parents[2].parent / "shared"
-
-
-def labelled_messages() -> list[dict]:
-    """Every labelled message; a missing set is a failure, never a skip."""
-    path = shared_dir() / "eval" / "messages.jsonl"
-    assert path.is_file(), (
-        f"The labelled messages are missing: {path} does not exist. "
-        "Set COACH_SHARED_DIR to the shared folder that holds eval/messages.jsonl."
-    )
-    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    assert records, f"{path} holds no messages"
-    return records
 
 
 def predicted_codes(record: dict) -> set[str]:

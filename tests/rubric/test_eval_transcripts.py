@@ -1,36 +1,18 @@
-"""Transcript rules against the labelled development set in ../shared/eval/transcripts/."""
+"""Transcript rules against the labelled development set in tests/data/eval/transcripts/."""
 
 from __future__ import annotations
 
 import json
-import os
-from pathlib import Path
-
 import pytest
 
 from coach.rubric.base import rules_for
 from coach.rubric.evaluate import exact_accuracy, format_table, per_code_scores
 from coach.rubric.transcript import load_transcript
 from coach.rubric.transcript_rules import lint_transcript
+from tests.datasets import transcript_files
 
 MIN_PRECISION = 0.90
 MIN_RECALL = 0.90
-
-
-def eval_dir() -> Path:
-    """The shared eval folder; COACH_SHARED_DIR points at the shared folder when set."""
-    shared = os.environ.get("COACH_SHARED_DIR")
-    root = Path(shared) if shared else Path(__file__).resolve().parents[2].parent / "shared"
-    return root / "eval"
-
-
-def transcript_files() -> list[Path]:
-    """Every labelled transcript; a missing set is a failure, never a skip."""
-    folder = eval_dir() / "transcripts"
-    files = sorted(folder.glob("*.json"))
-    assert files, (f"No labelled transcripts in {folder}. Set COACH_SHARED_DIR to the folder "
-                   "that holds eval/transcripts/.")
-    return files
 
 
 def test_transcript_rules_reach_precision_and_recall(capsys: pytest.CaptureFixture) -> None:
