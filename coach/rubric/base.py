@@ -32,6 +32,7 @@ class Rule:
     severity: Severity
     description: str
     check: Callable[[Any], Finding | None]
+    advice: str = ""  # how to fix it, in one line (the rubric document prints it)
 
 
 REGISTRY: dict[tuple[Kind, str], Rule] = {}
@@ -42,13 +43,13 @@ def severity_of(code: str) -> Severity:
     return "error" if code in ERROR_CODES else "warning"
 
 
-def rule(kinds: Kind | Iterable[Kind], code: str, description: str) -> Callable:
+def rule(kinds: Kind | Iterable[Kind], code: str, description: str, advice: str = "") -> Callable:
     """Register a check function under a code for one or more kinds."""
     kind_list = [kinds] if isinstance(kinds, str) else list(kinds)
 
     def register(check: Callable[[Any], Finding | None]) -> Callable[[Any], Finding | None]:
         for kind in kind_list:
-            REGISTRY[(kind, code)] = Rule(code, kind, severity_of(code), description, check)
+            REGISTRY[(kind, code)] = Rule(code, kind, severity_of(code), description, check, advice)
         return check
 
     return register

@@ -20,7 +20,11 @@ def names_a_person(greeting: str) -> bool:
     return any(w not in lexicon.GENERIC_ADDRESSEES and w not in lexicon.TITLES for w in addressed)
 
 
-@rule(MESSAGES, "generic-greeting", "The greeting does not name the recipient, or there is none.")
+@rule(
+    MESSAGES, "generic-greeting",
+    "The greeting does not name the recipient, or there is none.",
+    advice="Open with the recipient's name: \"Hi Renata,\" or \"Dear Ms. Achterberg,\".",
+)
 def generic_greeting(message: Message) -> Finding | None:
     """Fires on "Hello,", "Dear Sir or Madam," or a message that opens with no greeting."""
     if not message.greeting:
@@ -41,7 +45,11 @@ def generic_greeting(message: Message) -> Finding | None:
     )
 
 
-@rule(MESSAGES, "job-ask", "Asks for a job, internship, interview, referral or to pass on a resume.")
+@rule(
+    MESSAGES, "job-ask",
+    "Asks for a job, internship, interview, referral or to pass on a resume.",
+    advice="Ask for a conversation and advice only; drop any request for a job, internship, referral or resume pass-along.",
+)
 def job_ask(message: Message) -> Finding | None:
     """Fires on a direct or thinly veiled request for a job or a referral."""
     texts = message.subject_and_sentences
@@ -55,7 +63,11 @@ def job_ask(message: Message) -> Finding | None:
     return None
 
 
-@rule(MESSAGES, "attachment", "Attaches or offers a resume, CV or portfolio.")
+@rule(
+    MESSAGES, "attachment",
+    "Attaches or offers a resume, CV or portfolio.",
+    advice="Remove the attachment and the line offering it; share a resume only if they ask.",
+)
 def attachment(message: Message) -> Finding | None:
     """Fires when a resume, CV or portfolio is attached or offered."""
     if span := first_clause(ATTACHMENT, message.sentences):

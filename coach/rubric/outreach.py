@@ -36,7 +36,11 @@ def ask_sentences(message: Message) -> list[str]:
     return asks or list(message.sentences)
 
 
-@rule("outreach", "too-long", "Email body over 100 words, or LinkedIn note over 300 characters.")
+@rule(
+    "outreach", "too-long",
+    "Email body over 100 words, or LinkedIn note over 300 characters.",
+    advice="Keep the connection, one line about you and the ask; cut the rest (under 100 words, 300 characters on LinkedIn).",
+)
 def too_long(message: Message) -> Finding | None:
     """Fires on an email body over 100 words or a LinkedIn note over 300 characters."""
     if message.channel == "linkedin":
@@ -55,7 +59,11 @@ def too_long(message: Message) -> Finding | None:
     )
 
 
-@rule("outreach", "missing-subject", "An email with no subject line, or an empty one.")
+@rule(
+    "outreach", "missing-subject",
+    "An email with no subject line, or an empty one.",
+    advice="Add a `Subject:` line that names the connection and the topic.",
+)
 def missing_subject(message: Message) -> Finding | None:
     """Fires on an email whose subject is missing or empty."""
     if message.channel != "email" or message.subject:
@@ -68,7 +76,11 @@ def missing_subject(message: Message) -> Finding | None:
     )
 
 
-@rule("outreach", "no-connection", "Never says how the writer is connected to or found the recipient.")
+@rule(
+    "outreach", "no-connection",
+    "Never says how the writer is connected to or found the recipient.",
+    advice="Say how you are connected or found them: a shared school, employer, group or event, a mutual contact, or something they wrote, said or built.",
+)
 def no_connection(message: Message) -> Finding | None:
     """Fires when no shared school, group, event, contact or piece of their work is mentioned."""
     if first_match(CONNECTION, message.subject_and_sentences):
@@ -81,7 +93,11 @@ def no_connection(message: Message) -> Finding | None:
     )
 
 
-@rule("outreach", "vague-interest", "Does not name what the writer wants to learn about.")
+@rule(
+    "outreach", "vague-interest",
+    "Does not name what the writer wants to learn about.",
+    advice="Name what you want to learn about: a field, a role, a kind of work or a transition.",
+)
 def vague_interest(message: Message) -> Finding | None:
     """Fires when no field, role, kind of work or transition is named as the topic."""
     if any(names_topic(s) for s in message.subject_and_sentences):
@@ -95,7 +111,11 @@ def vague_interest(message: Message) -> Finding | None:
     )
 
 
-@rule("outreach", "no-question", "The request is not phrased as a question.")
+@rule(
+    "outreach", "no-question",
+    "The request is not phrased as a question.",
+    advice="Phrase the request as a question: \"Would you be open to a 20-minute call?\"",
+)
 def no_question(message: Message) -> Finding | None:
     """Fires when no question is put to the recipient: the request is a statement."""
     if any(is_request_question(s) for s in message.sentences):
@@ -109,7 +129,11 @@ def no_question(message: Message) -> Finding | None:
     )
 
 
-@rule("outreach", "no-time-bound", "Names no small, bounded amount of time.")
+@rule(
+    "outreach", "no-time-bound",
+    "Names no small, bounded amount of time.",
+    advice="Name a small, bounded amount of time: \"a 20-minute call\", \"15 minutes\", \"a brief chat\".",
+)
 def no_time_bound(message: Message) -> Finding | None:
     """Fires when the ask names no duration and no brevity ("brief", "quick")."""
     asks = ask_sentences(message)
@@ -122,7 +146,11 @@ def no_time_bound(message: Message) -> Finding | None:
     )
 
 
-@rule("outreach", "big-ask", "Asks for over 30 minutes, a meal, several meetings, mentorship or written answers.")
+@rule(
+    "outreach", "big-ask",
+    "Asks for over 30 minutes, a meal, several meetings, mentorship or written answers.",
+    advice="Ask for one call of 30 minutes or less; leave meals, series of meetings and mentorship for later.",
+)
 def big_ask(message: Message) -> Finding | None:
     """Fires on a request bigger than one short conversation."""
     asks = ask_sentences(message)
@@ -156,7 +184,11 @@ def _written_questions(message: Message, asks: list[str]) -> str | None:
     return None
 
 
-@rule("outreach", "self-focused", "More of the message is about the writer than about the recipient.")
+@rule(
+    "outreach", "self-focused",
+    "More of the message is about the writer than about the recipient.",
+    advice="Give their work more space than your own story: one line about you is enough.",
+)
 def self_focused(message: Message) -> Finding | None:
     """Fires when sentences about the writer outweigh sentences about the recipient, in words."""
     writer, recipient = focus_words(message)
@@ -189,7 +221,11 @@ def focus_words(message: Message) -> tuple[int, int]:
     return writer, recipient
 
 
-@rule("outreach", "apologetic", "Self-deprecating or apologetic filler.")
+@rule(
+    "outreach", "apologetic",
+    "Self-deprecating or apologetic filler.",
+    advice="Cut the apology and self-deprecation; a short, confident ask respects their time more.",
+)
 def apologetic(message: Message) -> Finding | None:
     """Fires on "sorry to bother you", "I know you're busy", "I'm just a student"."""
     if span := first_clause(APOLOGETIC, message.sentences):

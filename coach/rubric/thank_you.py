@@ -15,7 +15,11 @@ SELF_CONTAINED_REFERENCE = compile_any(lexicon.SELF_CONTAINED_REFERENCE)
 NEXT_STEP = compile_any(lexicon.NEXT_STEP)
 
 
-@rule("thank-you", "too-long", "Body over 200 words.")
+@rule(
+    "thank-you", "too-long",
+    "Body over 200 words.",
+    advice="Keep it under 200 words: the thanks, one specific point, what you will do next.",
+)
 def too_long(message: Message) -> Finding | None:
     """Fires on a body over 200 words, on every channel."""
     if message.body_words <= WORD_LIMIT:
@@ -33,7 +37,11 @@ def thanks_in(sentence: str) -> bool:
     return bool(THANKS.search(CONDITIONAL_THANKS.sub(" ", sentence)))
 
 
-@rule("thank-you", "no-thanks", "Never thanks the recipient in the body.")
+@rule(
+    "thank-you", "no-thanks",
+    "Never thanks the recipient in the body.",
+    advice="Say thank you in the body, for their time and for something specific they shared.",
+)
 def no_thanks(message: Message) -> Finding | None:
     """Fires when the body never thanks them; a closing "Thanks," does not count."""
     # The greeting line is body too: "Thank you, Marisa!" thanks her.
@@ -59,7 +67,11 @@ def refers_to_conversation(sentence: str) -> bool:
     return any(names_something(sentence[m.end() :]) for m in SPECIFIC_REFERENCE.finditer(sentence))
 
 
-@rule("thank-you", "no-specifics", "Names nothing specific from the conversation.")
+@rule(
+    "thank-you", "no-specifics",
+    "Names nothing specific from the conversation.",
+    advice="Name one piece of advice, story, person or resource from the conversation.",
+)
 def no_specifics(message: Message) -> Finding | None:
     """Fires when no advice, story, topic, person or resource from the conversation is named."""
     if any(refers_to_conversation(s) for s in message.subject_and_sentences):
@@ -72,7 +84,11 @@ def no_specifics(message: Message) -> Finding | None:
     )
 
 
-@rule("thank-you", "no-next-step", "Says neither what the writer will do nor how they will keep in touch.")
+@rule(
+    "thank-you", "no-next-step",
+    "Says neither what the writer will do nor how they will keep in touch.",
+    advice="Say what you will do with the advice, or how you will keep in touch and report back.",
+)
 def no_next_step(message: Message) -> Finding | None:
     """Fires when there is no plan to act on the advice and no promise to report back."""
     if any(NEXT_STEP.search(s) for s in message.sentences):
@@ -85,7 +101,11 @@ def no_next_step(message: Message) -> Finding | None:
     )
 
 
-@rule("thank-you", "late", "Sent more than 2 days after the meeting.")
+@rule(
+    "thank-you", "late",
+    "Sent more than 2 days after the meeting.",
+    advice="Send the thank-you within 24 to 48 hours of the meeting.",
+)
 def late(message: Message) -> Finding | None:
     """Fires when sent_date is more than 2 calendar days after meeting_date (both given)."""
     if message.meeting_date is None or message.sent_date is None:

@@ -72,6 +72,7 @@ def _student_turns(transcript: Transcript) -> list[tuple[int, str]]:
     "transcript",
     "no-intro",
     "The student's first turn neither introduces them nor says why they asked to talk.",
+    advice="Open with who you are and why you asked for the conversation.",
 )
 def no_intro(transcript: Transcript) -> Finding | None:
     """Fires when the first student turn has no name, role or reason for the call."""
@@ -94,6 +95,7 @@ def no_intro(transcript: Transcript) -> Finding | None:
     "transcript",
     "job-ask",
     "The student asks for a job, internship, referral or resume pass-along.",
+    advice="Keep the conversation about learning; do not ask for a job, internship or referral.",
 )
 def job_ask(transcript: Transcript) -> Finding | None:
     """Fires when a student question or request asks for a job, internship or referral."""
@@ -111,6 +113,7 @@ def job_ask(transcript: Transcript) -> Finding | None:
     "transcript",
     "googleable",
     "The student asks something a company website or quick search answers.",
+    advice="Research what a website answers beforehand; ask about their experience instead.",
 )
 def googleable(transcript: Transcript) -> Finding | None:
     """Fires when a student question is a website fact."""
@@ -123,7 +126,12 @@ def googleable(transcript: Transcript) -> Finding | None:
                    _quotes(found))
 
 
-@rule("transcript", "closed-questions", "More than half of the student's questions are closed.")
+@rule(
+    "transcript",
+    "closed-questions",
+    "More than half of the student's questions are closed.",
+    advice="Ask open questions: \"Could you walk me through...\", \"What surprised you...\", \"How did you decide...\".",
+)
 def closed_questions(transcript: Transcript) -> Finding | None:
     """Fires when closed questions are more than half of the student's questions."""
     questions = student_questions(transcript)
@@ -141,6 +149,7 @@ def closed_questions(transcript: Transcript) -> Finding | None:
     "transcript",
     "narrow-questions",
     "The student's questions touch fewer than 3 of the 5 TIARA areas.",
+    advice="Spread your questions over TIARA: Trends, Insights, Advice, Resources, Assignments.",
 )
 def narrow_questions(transcript: Transcript) -> Finding | None:
     """Fires when the student's questions touch fewer than three TIARA areas."""
@@ -155,7 +164,12 @@ def narrow_questions(transcript: Transcript) -> Finding | None:
                    f"questions touch {len(touched)} of {len(AREAS)} TIARA areas{listed}")
 
 
-@rule("transcript", "dominates", "The student speaks more than half of all words.")
+@rule(
+    "transcript",
+    "dominates",
+    "The student speaks more than half of all words.",
+    advice="Listen more than you speak: keep your turns short and let them talk.",
+)
 def dominates(transcript: Transcript) -> Finding | None:
     """Fires when the student says more than half of all words."""
     total = sum(word_count(turn.text) for turn in transcript.turns)
@@ -172,6 +186,7 @@ def dominates(transcript: Transcript) -> Finding | None:
     "transcript",
     "no-referral-ask",
     "The student never asks who else to talk to or for a resource.",
+    advice="Before you finish, ask who else you should talk to, or what to read or join.",
 )
 def no_referral_ask(transcript: Transcript) -> Finding | None:
     """Fires when no student turn asks for another person or a resource."""
@@ -185,7 +200,12 @@ def no_referral_ask(transcript: Transcript) -> Finding | None:
                    "or resource")
 
 
-@rule("transcript", "no-thanks", "The student never thanks the professional.")
+@rule(
+    "transcript",
+    "no-thanks",
+    "The student never thanks the professional.",
+    advice="Thank them for their time before you close.",
+)
 def no_thanks(transcript: Transcript) -> Finding | None:
     """Fires when no student turn thanks the professional."""
     if any(_any(THANKS, text) for _, text in _student_turns(transcript)):
@@ -195,7 +215,12 @@ def no_thanks(transcript: Transcript) -> Finding | None:
                    "no student turn says thank you, grateful or appreciate")
 
 
-@rule("transcript", "overtime", "The conversation runs past the minutes agreed.")
+@rule(
+    "transcript",
+    "overtime",
+    "The conversation runs past the minutes agreed.",
+    advice="Keep to the time you asked for; offer to end on time and ask if you may follow up.",
+)
 def overtime(transcript: Transcript) -> Finding | None:
     """Fires when the call lasts longer than the minutes agreed."""
     minutes = duration_minutes(transcript)
