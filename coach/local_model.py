@@ -13,6 +13,7 @@ from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResu
 from pydantic import ConfigDict, PrivateAttr
 
 from coach.errors import BackendError
+from coach.local_runtime import Preference, RuntimeChoice, choose_mode, model_params_for
 
 ROLE_OF = {"system": "system", "human": "user", "ai": "assistant"}
 
@@ -20,18 +21,32 @@ _models: dict[tuple[str, int, int], tuple[Any, threading.Lock]] = {}
 _models_lock = threading.Lock()
 
 
-def load_llama(model_path: Path, context_size: int, threads: int) -> tuple[Any, threading.Lock]:
+def runtime_choice(model_path: Path, cache_dir: Path, preference: Preference = "auto") -> RuntimeChoice:
+    """How this CPU can run the model (probed once in child processes); BackendError if it cannot."""
+    if not Path(model_path).is_file():
+        raise BackendError(f"The local model file {model_path} does not exist. Set COACH_MODEL_PATH or run `make run` to install the bundled model.")
+    try:
+        import llama_cpp  # noqa: F401
+    except ImportError as exc:
+        raise BackendError("llama-cpp-python is not installed: `pip install 'llama-cpp-python[server]'`.") from exc
+    choice = choose_mode(Path(model_path), cache_dir, preference)
+    if choice.mode is None:
+        raise BackendError(choice.reason)
+    return choice
+
+
+def load_llama(model_path: Path, context_size: int, threads: int, cache_dir: Path,
+               preference: Preference = "auto") -> tuple[Any, threading.Lock]:
     """The process-wide Llama for a file and its lock (llama.cpp is not thread-safe)."""
     key = (str(model_path), context_size, threads)
     with _models_lock:
         if key not in _models:
-            if not Path(model_path).is_file():
-                raise BackendError(f"The local model file {model_path} does not exist. Set COACH_MODEL_PATH or run `make run` to install the bundled model.")
-            try:
-                from llama_cpp import Llama
-            except ImportError as exc:
-                raise BackendError("llama-cpp-python is not installed: `pip install 'llama-cpp-python[server]'`.") from exc
-            llama = Llama(model_path=str(model_path), n_ctx=context_size, n_threads=threads, verbose=False)
+            choice = runtime_choice(model_path, cache_dir, preference)
+            from llama_cpp import Llama
+
+            assert choice.mode is not None
+            with model_params_for(choice.mode):
+                llama = Llama(model_path=str(model_path), n_ctx=context_size, n_threads=threads, verbose=False)
             _models[key] = (llama, threading.Lock())
         return _models[key]
 
@@ -57,12 +72,14 @@ class LocalChatModel(BaseChatModel):
     max_tokens: int = 384
     temperature: float = 0.3
     repeat_penalty: float = 1.15  # small models loop without it
+    runtime_cache: Path = Path("data/models")  # where the CPU probe's verdict is kept
+    repack: Preference = "auto"
     _llama: Any = PrivateAttr(default=None)
     _lock: threading.Lock | None = PrivateAttr(default=None)
 
     def model_post_init(self, __context: Any) -> None:
         """Load (or reuse) the shared Llama for this file."""
-        self._llama, self._lock = load_llama(self.model_path, self.context_size, self.threads)
+        self._llama, self._lock = load_llama(self.model_path, self.context_size, self.threads, self.runtime_cache, self.repack)
 
     @property
     def _llm_type(self) -> str:

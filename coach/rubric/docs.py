@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from coach.config import DATA_DIR
-from coach.rubric import lint  # noqa: F401  (importing lint registers every rule)
+from coach.rubric import lint, transcript_rules  # noqa: F401  (importing them registers every rule)
 from coach.rubric.base import Kind, Rule, rules_for
 
 PROSE_FILE = DATA_DIR / "rubric_prose.md"
