@@ -69,3 +69,38 @@ def llm_seam() -> Report:
     report.notes.append("Both paths run the same llama.cpp call on the same loaded model (runs alternate, cache reset before "
                         "each), so a ratio above 1 is not a real speed-up of the seam.")
     return report
+
+
+@benchmark("llm-repack")
+def llm_repack() -> Report:
+    """Raw llama.cpp tokens/s with weight repacking on and off, on this CPU, alternating runs."""
+    from llama_cpp import Llama
+
+    from coach.assets import bundled_gguf
+    from coach.local_model import runtime_choice
+    from coach.local_runtime import Mode, cpu_fingerprint, model_params_for
+
+    settings = Settings(backend="local", _env_file=None)
+    path = settings.model_path or bundled_gguf()
+    choice = runtime_choice(path, settings.models_dir, "auto")
+    modes: list[Mode] = ["repack", "plain"] if choice.mode == "repack" else ["plain"]  # never load a crashing mode
+    models = {}
+    for mode in modes:
+        with model_params_for(mode):
+            models[mode] = Llama(model_path=str(path), n_ctx=2048, n_threads=settings.threads, verbose=False)
+    raw_messages = [{"role": "system", "content": SYSTEM}, {"role": "user", "content": QUESTION}]
+    speeds: dict[str, list[float]] = {mode: [] for mode in modes}
+    for run in range(RUNS + 1):
+        for mode in modes if run % 2 else modes[::-1]:
+            llama = models[mode]
+            llama.reset()
+            ttft, total, text = _timed(_raw_pieces(llama, raw_messages, 1.15))
+            if run:
+                speeds[mode].append((len(llama.tokenize(text.encode(), add_bos=False)) - 1) / max(total - ttft, 1e-9))
+    report = Report(f"Local model: weight repacking on vs off (raw llama.cpp, {settings.threads} thread(s), 96 tokens max)")
+    for mode in modes:
+        report.metrics.append(Metric(f"raw, {'repacking on' if mode == 'repack' else 'repacking off'}: generation speed",
+                                     "tokens/s", speeds[mode]))
+    report.notes.append(f"Mode Coach runs in on this CPU (probe {cpu_fingerprint()}): {choice.mode} — {choice.reason}.")
+    report.checks.append((f"the probe chose a mode that runs ({choice.mode})", choice.mode is not None))
+    return report
