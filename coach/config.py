@@ -49,7 +49,15 @@ class Settings(BaseSettings):
     # Weight repacking into the CPU's extra buffer types: "auto" probes it in a child process once per
     # machine and turns it off where it crashes (seen on Intel AMX); "on"/"off" force it.
     llama_repack: Literal["auto", "on", "off"] = "auto"
-    request_timeout: float = Field(default=60.0, gt=0)
+    # Every model call has one overall deadline (no hidden retry doubles it): a server must accept the
+    # connection within connect_timeout, send its first byte within first_byte_timeout, and finish the
+    # whole reply within request_timeout, keepalive lines or not.
+    connect_timeout: float = Field(default=5.0, gt=0)
+    first_byte_timeout: float = Field(default=60.0, gt=0)
+    request_timeout: float = Field(default=120.0, gt=0)
+    # The base URL the API key was configured for ("" = OpenAI's own): the key is sent there only,
+    # so a browser session that points the base URL elsewhere never carries the server's key along.
+    key_bound_url: str | None = Field(default=None, exclude=True)
     data_dir: Path = Field(default_factory=_default_data_dir)
     models_path: Path | None = None
     knowledge_dir: Path = DATA_DIR / "knowledge"
@@ -64,7 +72,15 @@ class Settings(BaseSettings):
         """Default to `openai` when a key is set and no backend is named."""
         if self.backend is None:
             self.backend = "openai" if self.openai_api_key else "local"
+        if self.openai_api_key and self.key_bound_url is None:
+            self.key_bound_url = self.openai_base_url or ""
         return self
+
+    def api_key_for_base_url(self) -> str | None:
+        """The API key, only when it was configured for the base URL now in use."""
+        if self.openai_api_key and self.key_bound_url == (self.openai_base_url or ""):
+            return self.openai_api_key
+        return None
 
     @property
     def chroma_dir(self) -> Path:

@@ -45,16 +45,20 @@ def _build(settings: Settings) -> BaseChatModel:
                 raise BackendError("langchain-openai is not installed: `pip install langchain-openai`.") from exc
             if settings.backend == "openai-compatible" and not settings.openai_base_url:
                 raise ConfigError("COACH_BACKEND=openai-compatible needs OPENAI_BASE_URL (e.g. http://127.0.0.1:8000/v1).")
-            if settings.backend == "openai" and not settings.openai_api_key and not settings.openai_base_url:
+            api_key = settings.api_key_for_base_url()  # the key goes only to the URL it was configured for
+            if settings.backend == "openai" and not api_key and not settings.openai_base_url:
                 raise ConfigError("COACH_BACKEND=openai needs OPENAI_API_KEY.")
+            from coach.llm_http import deadline_client
+
             return ChatOpenAI(
                 model=settings.model or DEFAULT_OPENAI_MODEL,
                 base_url=settings.openai_base_url,
-                api_key=settings.openai_api_key or LOCAL_SERVER_KEY,
+                api_key=api_key or LOCAL_SERVER_KEY,
                 temperature=settings.temperature,
                 max_tokens=settings.max_tokens,
                 timeout=settings.request_timeout,
-                max_retries=1,
+                max_retries=0,  # one deadline per call: a hidden retry would double it
+                http_client=deadline_client(settings.connect_timeout, settings.first_byte_timeout, settings.request_timeout),
                 use_responses_api=False,
             )
     raise ConfigError(f"Unknown backend {settings.backend!r}: use local, openai, openai-compatible or fake.")
@@ -63,8 +67,9 @@ def _build(settings: Settings) -> BaseChatModel:
 def get_chat_model(settings: Settings) -> BaseChatModel:
     """The chat model for these settings, built once per distinct configuration."""
     key = (
-        settings.backend, settings.model, settings.openai_base_url, settings.openai_api_key,
+        settings.backend, settings.model, settings.openai_base_url, settings.api_key_for_base_url(),
         str(settings.model_path), settings.context_size, settings.max_tokens, settings.temperature,
+        settings.connect_timeout, settings.first_byte_timeout, settings.request_timeout,
     )
     if settings.backend == "fake":
         return _build(settings)
@@ -74,18 +79,41 @@ def get_chat_model(settings: Settings) -> BaseChatModel:
         return _cache[key]
 
 
-def describe_backend_failure(model: BaseChatModel, exc: Exception) -> BackendError:
-    """Turn a client exception into one line a user can act on."""
+def server_of(model: BaseChatModel) -> str:
+    """Where a model is served, for messages: its base URL, OpenAI, or the local model."""
     base_url = getattr(model, "openai_api_base", None) or getattr(model, "base_url", None)
+    if base_url:
+        return f"The model server at {base_url}"
+    if type(model).__name__ == "ChatOpenAI":
+        return "OpenAI's API"
+    return "The local model"
+
+
+def describe_backend_failure(model: BaseChatModel, exc: Exception) -> BackendError:
+    """Turn a client exception into one line a user can act on, naming the server."""
+    where = server_of(model)
     name = type(exc).__name__
-    if "Connection" in name or "Timeout" in name:
-        where = f"at {base_url} " if base_url else ""
-        return BackendError(f"The model server {where}did not answer ({name}): is it running? Check OPENAI_BASE_URL.")
+    status = getattr(exc, "status_code", None)
+    if "Timeout" in name:
+        return BackendError(f"{where} did not answer in time ({_first_line(exc)}): is it running and not overloaded? "
+                            "Check OPENAI_BASE_URL, or raise COACH_FIRST_BYTE_TIMEOUT / COACH_REQUEST_TIMEOUT.")
+    if "Connection" in name:
+        return BackendError(f"{where} could not be reached ({name}): is it running? Check OPENAI_BASE_URL.")
     if "Authentication" in name or "PermissionDenied" in name:
-        return BackendError("The model server refused the API key: check OPENAI_API_KEY.")
+        return BackendError(f"{where} refused the API key: check OPENAI_API_KEY.")
     if "NotFound" in name:
-        return BackendError(f"The model server has no such model ({exc}). Check COACH_MODEL.")
-    return BackendError(f"The model failed: {name}: {exc}")
+        return BackendError(f"{where} has no such model ({_first_line(exc)}). Check COACH_MODEL.")
+    if status is not None:
+        return BackendError(f"{where} failed with HTTP {status}: {_first_line(exc)}")
+    if isinstance(exc, (ValueError, UnicodeDecodeError)) or "Validation" in name or "Decode" in name:
+        return BackendError(f"{where} sent a reply that is not an OpenAI-compatible response ({name}). Check OPENAI_BASE_URL.")
+    return BackendError(f"{where} failed: {name}: {_first_line(exc)}")
+
+
+def _first_line(exc: Exception) -> str:
+    """An exception's message, one line, at most 160 characters."""
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return text[:160]
 
 
 def complete(model: BaseChatModel, messages: list[BaseMessage], **kwargs) -> str:
