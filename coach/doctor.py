@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
+from typing import TYPE_CHECKING
 
-from langchain_core.messages import HumanMessage
-
-from coach.config import Settings
+if TYPE_CHECKING:
+    from coach.services import Services
 
 
 @dataclass
@@ -21,39 +21,32 @@ class Check:
     detail: str
 
 
-def _data_dir(settings: Settings) -> str:
+def _data_dir(services: Services) -> str:
+    settings = services.settings
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.NamedTemporaryFile(dir=settings.data_dir):
         pass
     return f"{settings.data_dir} is writable"
 
 
-def _model(settings: Settings) -> str:
-    from coach.llm import complete, get_chat_model
-
-    model = get_chat_model(settings)
-    reply = complete(model, [HumanMessage(content="Say OK.")], max_tokens=1)
-    return f"{settings.model_label} answered ({reply.strip()[:20]!r})"
+def _model(services: Services) -> str:
+    return services.test_connection()
 
 
-def _embeddings(settings: Settings) -> str:
-    from coach.embeddings import get_embedder
-
-    vector = get_embedder(settings)(["informational interview"])[0]
-    return f"{settings.embeddings} embeddings, {len(vector)} dimensions"
+def _embeddings(services: Services) -> str:
+    vector = services.embedder(["informational interview"])[0]
+    return f"{services.settings.embeddings} embeddings, {len(vector)} dimensions"
 
 
-def _tokens(settings: Settings) -> str:
+def _tokens(services: Services) -> str:
     from coach.tokens import get_token_counter
 
-    return f"tiktoken offline: {get_token_counter(settings)('informational interview')} tokens for a test phrase"
+    # The tiktoken files, not the model's own tokenizer: this check must not load a model.
+    return f"tiktoken offline: {get_token_counter(services.settings)('informational interview')} tokens for a test phrase"
 
 
-def _knowledge(settings: Settings) -> str:
-    from coach.embeddings import get_embedder
-    from coach.knowledge import KnowledgeBase, open_client
-
-    kb = KnowledgeBase(open_client(settings), get_embedder(settings))
+def _knowledge(services: Services) -> str:
+    settings, kb = services.settings, services.kb
     notes = kb.list_notes()
     if not notes:
         raise RuntimeError("the knowledge index is empty: run `coach kb ingest` (or `make run`)")
@@ -61,8 +54,9 @@ def _knowledge(settings: Settings) -> str:
     return f"{len(notes)} notes, {kb.count()} chunks at {where}"
 
 
-CHECKS: list[tuple[str, Callable[[Settings], str]]] = [
+CHECKS: list[tuple[str, Callable[[Services], str]]] = [
     ("data directory", _data_dir),
+    ("local model", lambda services: services.local_runtime()),
     ("model", _model),
     ("embeddings", _embeddings),
     ("tokens", _tokens),
@@ -70,13 +64,13 @@ CHECKS: list[tuple[str, Callable[[Settings], str]]] = [
 ]
 
 
-def run_checks(settings: Settings) -> list[Check]:
+def run_checks(services: Services) -> list[Check]:
     """Run every check; a failure is reported, never raised."""
     os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
     results = []
     for name, check in CHECKS:
         try:
-            results.append(Check(name, True, check(settings)))
+            results.append(Check(name, True, check(services)))
         except Exception as exc:  # noqa: BLE001 - doctor reports every failure as one line
             results.append(Check(name, False, str(exc).splitlines()[0] if str(exc) else type(exc).__name__))
     return results

@@ -113,15 +113,21 @@ _choices: dict[str, RuntimeChoice] = {}
 _choices_lock = threading.Lock()
 
 
-def choose_mode(model_path: Path, cache_dir: Path, preference: Preference = "auto") -> RuntimeChoice:
-    """The cached verdict for this CPU, build and model; probes in child processes when there is none."""
+def verdict_file(model_path: Path, cache_dir: Path, preference: Preference = "auto") -> Path:
+    """Where the verdict for this CPU, llama.cpp build, model file and preference is kept."""
     key = hashlib.sha256(
         f"{cpu_fingerprint()}|{llama_version()}|{model_path.resolve()}|{model_path.stat().st_size}|{preference}".encode()
     ).hexdigest()[:20]
+    return cache_dir / f"llama-runtime-{key}.json"
+
+
+def choose_mode(model_path: Path, cache_dir: Path, preference: Preference = "auto") -> RuntimeChoice:
+    """The cached verdict for this CPU, build and model; probes in child processes when there is none."""
+    cache_file = verdict_file(model_path, cache_dir, preference)
+    key = cache_file.name
     with _choices_lock:
         if key in _choices:
             return _choices[key]
-        cache_file = cache_dir / f"llama-runtime-{key}.json"
         choice = _read_cached(cache_file)
         if choice is None:
             choice = decide(lambda mode: run_child(probe_command(model_path, mode), mode), preference)

@@ -76,23 +76,19 @@ def test_the_verdict_is_cached_on_disk(tmp_path: Path, monkeypatch: pytest.Monke
 
 
 @pytest.mark.slow
-def test_the_bundled_model_generates_after_a_real_crash_of_the_repacking_child(
-    gguf_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_the_bundled_model_generates_after_a_real_crash_of_the_repacking_child(gguf_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Stands in for the Intel AMX machine: the repacking child really segfaults, the plain one really runs."""
     from langchain_core.messages import HumanMessage
 
     from coach import local_model
 
     real_command = local_runtime.probe_command
-    monkeypatch.setattr(local_runtime, "probe_command",
-                        lambda path, mode: SEGFAULT if mode == "repack" else real_command(path, mode))
+    monkeypatch.setattr(local_runtime, "probe_command", lambda path, mode: SEGFAULT if mode == "repack" else real_command(path, mode))
     monkeypatch.setattr(local_model, "_models", {})
     local_runtime._choices.clear()
     choice = local_model.runtime_choice(gguf_path, tmp_path)
     assert choice.mode == "plain" and "SIGSEGV" in choice.reason
-    model = local_model.LocalChatModel(model_path=gguf_path, context_size=1024, threads=1, max_tokens=8,
-                                       runtime_cache=tmp_path)
+    model = local_model.LocalChatModel(model_path=gguf_path, context_size=1024, threads=1, max_tokens=8, runtime_cache=tmp_path)
     assert model.invoke([HumanMessage(content="Say hello.")]).content
     local_runtime._choices.clear()
 
@@ -107,3 +103,25 @@ def test_a_model_that_cannot_run_anywhere_is_a_one_line_backend_error(tmp_path: 
     with pytest.raises(BackendError, match="cannot run on this CPU"):
         local_model.runtime_choice(model, tmp_path)
     local_runtime._choices.clear()
+
+
+def test_doctor_and_setup_say_in_one_line_when_the_local_model_cannot_run(tmp_path: Path, models_dir: Path) -> None:
+    """A saved verdict of 'cannot run' (as the probe writes on such a CPU) is reported, not crashed on."""
+    import json
+    import os
+    import shutil
+    import subprocess
+
+    from coach.assets import bundled_gguf
+
+    models = tmp_path / "models"
+    shutil.copytree(models_dir, models)
+    verdict = local_runtime.verdict_file(bundled_gguf(), models)
+    reason = "The local model cannot run on this CPU (repack: crashed with SIGSEGV; plain: crashed with SIGSEGV): switch."
+    verdict.write_text(json.dumps({"mode": None, "reason": reason, "attempts": []}), encoding="utf-8")
+    env = {**os.environ, "COACH_BACKEND": "local", "COACH_EMBEDDINGS": "fake", "COACH_DATA_DIR": str(tmp_path / "data"),
+           "COACH_MODELS_PATH": str(models)}
+    doctor = subprocess.run([sys.executable, "-m", "coach", "doctor"], env=env, capture_output=True, text=True, timeout=120)
+    assert doctor.returncode == 1
+    assert f"FAIL local model: {reason}" in doctor.stdout.splitlines()
+    assert "Traceback" not in doctor.stdout + doctor.stderr
