@@ -8,18 +8,35 @@ from pathlib import Path
 
 import pytest
 
+from coach.config import DATA_DIR
 from coach.notes import split_front_matter
 
-KNOWLEDGE = Path(__file__).resolve().parents[1] / "knowledge"
+KNOWLEDGE = DATA_DIR / "knowledge"
 NOTES = sorted(KNOWLEDGE.glob("*.md"))
-SECTIONS = ["Day to day", "Skills that matter", "Career paths", "Culture and work environment", "Trends", "Questions worth asking", "Sources"]
+SECTIONS = ["Day to day", "Skills that matter", "Career paths", "Culture and work environment", "Trends", "Questions worth asking", "In my words",
+            "Sources"]
+# First-person lines the interview's professional voices: "- [topic] sentence", one topic of VOICE_TOPICS each.
+VOICE_LINE = re.compile(r"^- \[(day|path|skills|hard|surprise|culture|trends|advice|resources|try)\] (.+)$", re.MULTILINE)
 TIARA_TAG = re.compile(r"^- \[(Trends|Insights|Advice|Resources|Assignments)\] (.+\?)$", re.MULTILINE)
 FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|percent\b)|[$£€]\s?\d|\b\d[\d,]*\s+(?:out of|in every)\b", re.IGNORECASE)
 SOURCED = re.compile(r"\((?:[^()]*[A-Z][^()]*),?\s*(?:19|20)\d\d\)")
 MUST_HAVE = [
-    "software-engineer", "data-scientist", "product-manager", "ux-designer", "management-consultant", "investment-banker",
-    "registered-nurse", "physician-assistant", "teacher", "lawyer", "policy-analyst", "marketing-manager",
-    "financial-analyst", "mechanical-engineer", "research-scientist", "journalist",
+    "software-engineer",
+    "data-scientist",
+    "product-manager",
+    "ux-designer",
+    "management-consultant",
+    "investment-banker",
+    "registered-nurse",
+    "physician-assistant",
+    "teacher",
+    "lawyer",
+    "policy-analyst",
+    "marketing-manager",
+    "financial-analyst",
+    "mechanical-engineer",
+    "research-scientist",
+    "journalist",
 ]
 
 
@@ -41,6 +58,10 @@ def test_note_has_front_matter_sections_and_tagged_open_questions(path: Path) ->
     questions = TIARA_TAG.findall(body)
     assert len(questions) >= 6
     assert {area for area, _ in questions} == {"Trends", "Insights", "Advice", "Resources", "Assignments"}
+    voice = body.split("## In my words", 1)[1].split("## Sources", 1)[0]
+    lines = [line for line in voice.splitlines() if line.strip()]
+    assert len(lines) >= 12 and all(VOICE_LINE.match(line) for line in lines), "every In my words line is '- [topic] text'"
+    assert {topic for topic, _ in VOICE_LINE.findall(voice)} >= {"day", "path", "hard", "advice", "trends", "resources", "try"}
 
 
 @pytest.mark.parametrize("path", NOTES, ids=lambda p: p.stem)
