@@ -1,0 +1,143 @@
+"""The gate every model output passes before a user sees it: small checks, each with a one-line reason.
+
+A check returns None when the text passes it, else the reason. `check_output` runs the checks a kind of
+output needs; callers retry once and then show the grounded or fixed text instead, saying which it was.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from coach.guards import invented_facts, mentions_being_an_ai
+from coach.text import sentences, word_count
+
+MARKUP = re.compile(
+    r"<<<|>>>|<\|[a-z_]+\|>|\[/?INST\]|```|^#{1,6}\s|^\s*(?:system|user|assistant|human|ai)\s*:"
+    r"|^\s*-\s*\[(?:day|path|skills|hard|surprise|culture|trends|advice|resources|try)\]"
+    r"|\b(?:DRAFT|BEGIN|END)-[0-9a-f]{2,}|\{[a-z_]+\}",
+    re.IGNORECASE | re.MULTILINE,
+)
+META_TALK = re.compile(
+    r"\b(?:the|this|your|my) (?:message|draft|email|e-mail|note|text|rewrite|response|reply) (?:is|was|has|reads|looks|seems)\b"
+    r"|\b(?:here is|here's) (?:the|a|your) (?:rewritten|revised|improved|polished|new)\b"
+    r"|\b(?:summary|rewrite|revision) of the (?:draft|message|email)\b"
+    r"|\b(?:the|this) draft\b|\bas requested\b|\bI (?:have|'ve) (?:rewritten|revised|polished|improved)\b",
+    re.IGNORECASE,
+)
+URL_OR_EMAIL = re.compile(r"https?://\S+|www\.\S+|\b[\w.+-]+@[\w-]+\.[\w.-]+\b", re.IGNORECASE)
+YEARS = re.compile(r"\b(\d{1,2})\+?\s+years?\b", re.IGNORECASE)
+ENDS_A_SENTENCE = re.compile(r"[.!?][\"')\]]*$")
+
+
+@dataclass(frozen=True)
+class GateResult:
+    """Whether an output may be shown, and every reason it may not."""
+
+    passed: bool
+    reasons: tuple[str, ...] = ()
+
+    @property
+    def reason(self) -> str:
+        """All reasons on one line ('' when it passed)."""
+        return "; ".join(self.reasons)
+
+
+@dataclass(frozen=True)
+class GateSpec:
+    """What an output is checked against: its sources of fact and the limits of its kind."""
+
+    sources: Sequence[str] = ()
+    min_words: int = 1
+    max_words: int = 10_000
+    max_chars: int | None = None
+    in_role: bool = False  # a persona's reply: no talk of being an AI
+    card_years: int | None = None  # the persona card's years of experience
+    on_topic: Callable[[str], float] | None = None  # similarity of the output to what it answers
+    min_similarity: float = 0.2
+    allowed: Sequence[str] = field(default_factory=tuple)  # placeholders and fixed phrases the output may add
+
+
+def markup(text: str) -> str | None:
+    """Prompt, template or note markup leaked into the text."""
+    found = MARKUP.search(text)
+    return f"contains markup ({found.group(0).strip()[:20]!r})" if found else None
+
+
+def meta_talk(text: str) -> str | None:
+    """The model talks about the text instead of writing it."""
+    found = META_TALK.search(text)
+    return f"talks about the text instead of being it ({found.group(0)!r})" if found else None
+
+
+def invented(text: str, sources: Sequence[str]) -> str | None:
+    """Names, organisations, numbers, URLs or e-mail addresses that no source contains."""
+    known = " ".join(sources)
+    new = invented_facts(text, known)
+    lowered = known.lower()
+    new += [m.group(0) for m in URL_OR_EMAIL.finditer(text) if m.group(0).lower().rstrip(".,)") not in lowered]
+    return f"adds facts not in its sources: {', '.join(sorted(set(new))[:5])}" if new else None
+
+
+def repetition(text: str) -> str | None:
+    """A sentence or a long phrase said twice."""
+    keys = [re.sub(r"\W+", " ", s.lower()).strip() for s in sentences(text)]
+    repeated = [k for k, n in Counter(k for k in keys if k).items() if n > 1]
+    if repeated:
+        return f"repeats itself ({repeated[0][:40]!r})"
+    tokens = re.findall(r"\w+", text.lower())
+    grams = Counter(tuple(tokens[i : i + 6]) for i in range(len(tokens) - 5))
+    looped = [g for g, n in grams.items() if n > 1]
+    return f"repeats a phrase ({' '.join(looped[0])!r})" if looped else None
+
+
+def cut_off(text: str) -> str | None:
+    """The text stops mid-sentence."""
+    last = text.rstrip().splitlines()[-1].strip() if text.strip() else ""
+    return None if not last or ENDS_A_SENTENCE.search(last) or last.endswith(",") else "is cut off mid-sentence"
+
+
+def length(text: str, spec: GateSpec) -> str | None:
+    """Outside its kind's word or character limits."""
+    words = word_count(text)
+    if words < spec.min_words:
+        return f"too short ({words} words, at least {spec.min_words})"
+    if words > spec.max_words:
+        return f"too long ({words} words, at most {spec.max_words})"
+    if spec.max_chars is not None and len(text) > spec.max_chars:
+        return f"too long ({len(text)} characters, at most {spec.max_chars})"
+    return None
+
+
+def contradicts_card(text: str, card_years: int | None) -> str | None:
+    """Claims a number of years of experience other than the persona card's."""
+    if card_years is None:
+        return None
+    claimed = {int(m.group(1)) for m in YEARS.finditer(text)}
+    wrong = sorted(claimed - {card_years})
+    return f"contradicts the persona card ({wrong[0]} years, card says {card_years})" if wrong else None
+
+
+def check_output(text: str, spec: GateSpec) -> GateResult:
+    """Run every check the spec asks for; the output passes when none objects."""
+    if not text or not text.strip():
+        return GateResult(False, ("is empty",))
+    sources = [*spec.sources, *spec.allowed]
+    reasons = [
+        markup(text),
+        meta_talk(text),
+        invented(text, sources),
+        repetition(text),
+        cut_off(text),
+        length(text, spec),
+        contradicts_card(text, spec.card_years),
+        "breaks role (talks about being an AI)" if spec.in_role and mentions_being_an_ai(text) else None,
+    ]
+    if spec.on_topic is not None:
+        similarity = spec.on_topic(text)
+        if similarity < spec.min_similarity:
+            reasons.append(f"off topic (similarity {similarity:.2f} < {spec.min_similarity:.2f})")
+    found = tuple(r for r in reasons if r)
+    return GateResult(not found, found)
