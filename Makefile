@@ -17,13 +17,19 @@ endif
 export ANONYMIZED_TELEMETRY = False
 export STREAMLIT_BROWSER_GATHER_USAGE_STATS = false
 
-.PHONY: run test bench screenshots setup doctor clean rebuild-llama
+.PHONY: run test lint bench screenshots setup doctor clean rebuild-llama
 
 run: setup
 	$(VENV)/bin/streamlit run app.py --server.address 127.0.0.1 --server.port $(PORT) --server.headless true
 
-test: setup
+test: setup lint
 	$(PY) -m pytest
+
+# ruff (lint and format) and mypy, configured in pyproject.toml.
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
 
 bench: setup
 	$(PY) -m benchmarks

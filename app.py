@@ -5,18 +5,21 @@ import streamlit as st
 from app_pages._widgets import sidebar_status
 
 st.set_page_config(page_title="Coach · informational interviews", page_icon=":material/school:", layout="centered")
-page = st.navigation({
-    "Your interview": [
-        st.Page("app_pages/prepare.py", title="Prepare", icon=":material/checklist:", default=True),
-        st.Page("app_pages/reach_out.py", title="Reach out", icon=":material/mail:"),
-        st.Page("app_pages/practise.py", title="Practise", icon=":material/forum:"),
-        st.Page("app_pages/follow_up.py", title="Follow up", icon=":material/thumb_up:"),
-    ],
-    "Your things": [
-        st.Page("app_pages/library.py", title="Library", icon=":material/menu_book:"),
-        st.Page("app_pages/history.py", title="History", icon=":material/history:"),
-        st.Page("app_pages/settings.py", title="Settings", icon=":material/settings:"),
-    ],
-})
+page = st.navigation(
+    {
+        "Your interview": [
+            st.Page("app_pages/prepare.py", title="Prepare", icon=":material/checklist:", default=True),
+            st.Page("app_pages/reach_out.py", title="Reach out", icon=":material/mail:"),
+            st.Page("app_pages/practise.py", title="Practise", icon=":material/forum:"),
+            st.Page("app_pages/follow_up.py", title="Follow up", icon=":material/thumb_up:"),
+            st.Page("app_pages/network.py", title="Network", icon=":material/group:"),
+        ],
+        "Your things": [
+            st.Page("app_pages/library.py", title="Library", icon=":material/menu_book:"),
+            st.Page("app_pages/history.py", title="History", icon=":material/history:"),
+            st.Page("app_pages/settings.py", title="Settings", icon=":material/settings:"),
+        ],
+    }
+)
 sidebar_status()
 page.run()

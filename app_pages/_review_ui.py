@@ -6,7 +6,7 @@ import streamlit as st
 
 from app_pages import _state
 from app_pages._widgets import attempt, autosaved, findings_list, highlighted, quoted_spans
-from coach.review import LIMITS, Review, counts
+from coach.services import LIMITS, Review, counts
 
 CHANNELS = {"email": "Email", "linkedin": "LinkedIn"}
 NAMES = {"outreach": "Outreach note", "thank-you": "Thank-you note"}
@@ -15,10 +15,8 @@ NAMES = {"outreach": "Outreach note", "thank-you": "Thank-you note"}
 def review_screen(kind: str, prefix: str) -> None:
     """Draft box, live counts, review with findings, side-by-side rewrite, copy, download and save."""
     state = st.session_state
-    draft = autosaved(st.text_area, "Your draft", f"{prefix}_draft", height=240,
-                      placeholder="Subject: …\n\nHi …,") or ""
-    channel = st.radio("Channel", list(CHANNELS), format_func=CHANNELS.get, horizontal=True,
-                       key=f"{prefix}_channel", persist_state="session")
+    draft = autosaved(st.text_area, "Your draft", f"{prefix}_draft", height=240, placeholder="Subject: …\n\nHi …,") or ""
+    channel = st.radio("Channel", list(CHANNELS), format_func=CHANNELS.get, horizontal=True, key=f"{prefix}_channel", persist_state="session")
     dates = {}
     if kind == "thank-you":
         met, sent = st.columns(2)
@@ -27,8 +25,12 @@ def review_screen(kind: str, prefix: str) -> None:
     words, chars = counts(draft, kind, channel)
     st.caption(f"{words} words in the body · {chars} characters. {LIMITS[(kind, channel)]}")
     with st.expander("Facts about you the rewrite may use (optional)"):
-        profile = autosaved(st.text_area, "Your background in a few lines", f"{prefix}_profile",
-                            help="The rewrite should only use facts from your draft and this box.") or ""
+        profile = (
+            autosaved(
+                st.text_area, "Your background in a few lines", f"{prefix}_profile", help="The rewrite should only use facts from your draft and this box."
+            )
+            or ""
+        )
 
     if st.button("Review draft", key=f"{prefix}_review", type="primary", icon=":material/fact_check:"):
         result = attempt(_state.services().review, draft, kind, channel, spinner="Checking your draft…", **dates)
@@ -41,8 +43,7 @@ def review_screen(kind: str, prefix: str) -> None:
     _review_view(result, draft)
 
     if st.button("Rewrite for me", key=f"{prefix}_rewrite", icon=":material/edit_note:"):
-        rewritten = attempt(_state.services().rewrite, Review.model_validate(result), profile,
-                            spinner="Rewriting with the model…")
+        rewritten = attempt(_state.services().rewrite, Review.model_validate(result), profile, spinner="Rewriting with the model…")
         if rewritten is not None:
             state[f"{prefix}_rewritten"] = rewritten.model_dump(mode="json")
     rewritten = state.get(f"{prefix}_rewritten")
@@ -79,8 +80,15 @@ def _rewrite_view(result: dict, rewritten: dict, kind: str, prefix: str) -> None
     with new:
         st.markdown(f"**Rewrite** · {rewritten['review']['score']}/100")
         st.code(rewritten["text"], language=None, wrap_lines=True)
-        st.download_button("Download rewrite", rewritten["text"], file_name=f"{kind}-rewrite.txt", mime="text/plain",
-                           key=f"{prefix}_download", on_click="ignore", icon=":material/download:")
+        st.download_button(
+            "Download rewrite",
+            rewritten["text"],
+            file_name=f"{kind}-rewrite.txt",
+            mime="text/plain",
+            key=f"{prefix}_download",
+            on_click="ignore",
+            icon=":material/download:",
+        )
     st.caption("Copy either version with the copy icon at the top right of its box.")
     with st.expander(f"Findings on the rewrite ({len(rewritten['review']['findings'])})"):
         findings_list(rewritten["review"]["findings"])

@@ -6,9 +6,7 @@ import hashlib
 
 import streamlit as st
 
-from coach.config import Settings, get_settings
-from coach.services import Services
-from coach.store import Store
+from coach.services import Services, Settings, Store, get_settings
 
 OVERRIDES = "settings_overrides"
 BACKENDS = ("local", "openai", "openai-compatible", "fake")

@@ -3,19 +3,26 @@
 from __future__ import annotations
 
 import re
-from typing import Callable, TypeVar
+from collections.abc import Callable
+from typing import TypeVar
 
 import streamlit as st
 
 from app_pages import _state
 from coach.errors import CoachError
-from coach.questions import PLAN_AREAS
+from coach.services import PLAN_AREAS
 
 T = TypeVar("T")
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>$:])")
 QUOTED = re.compile(r"[\"“]([^\"“”]{3,})[\"”]")
-AREA_TITLES = {"trends": "Trends", "insights": "Insights", "advice": "Advice", "resources": "Resources",
-               "assignments": "Assignments", "closing": "Who else to talk to"}
+AREA_TITLES = {
+    "trends": "Trends",
+    "insights": "Insights",
+    "advice": "Advice",
+    "resources": "Resources",
+    "assignments": "Assignments",
+    "closing": "Who else to talk to",
+}
 
 
 def sidebar_status() -> None:
@@ -70,7 +77,7 @@ def highlighted(text: str, spans: list[str]) -> str:
     marked = [False] * len(text)
     for span in spans:
         for match in re.finditer(re.escape(span), text):
-            marked[match.start():match.end()] = [True] * (match.end() - match.start())
+            marked[match.start() : match.end()] = [True] * (match.end() - match.start())
     lines, start = [], 0
     for line in text.split("\n"):
         parts, run, flag = [], "", None
@@ -137,8 +144,14 @@ def feedback_report(feedback: dict) -> None:
         st.info(feedback["summary"])
     counts = {AREA_TITLES[area]: len(questions) for area, questions in feedback["tiara"].items()}
     st.markdown("**TIARA coverage**: your questions per area")
-    st.bar_chart({"questions": counts}, horizontal=True, sort=False, x_label="area", y_label="questions",
-                 alt="Questions per TIARA area: " + ", ".join(f"{a} {n}" for a, n in counts.items()))
+    st.bar_chart(
+        {"questions": counts},
+        horizontal=True,
+        sort=False,
+        x_label="area",
+        y_label="questions",
+        alt="Questions per TIARA area: " + ", ".join(f"{a} {n}" for a, n in counts.items()),
+    )
     for title, points in (("What went well", feedback["strengths"]), ("Next time", feedback["next_time"])):
         if points:
             st.markdown(f"**{title}**")

@@ -8,7 +8,7 @@ from app_pages import _state
 from app_pages._widgets import escape, findings_list, flash, plan_view, show_flashes
 
 state = st.session_state
-store = _state.store()
+services, store = _state.services(), _state.store()
 KINDS = {"plan": "Question plan", "review": "Message review"}
 
 st.title("History")
@@ -23,16 +23,20 @@ for session in sessions:
     with st.container(border=True):
         score = f" · score {feedback['score']}/100" if feedback else ""
         when = session.created_at[:16].replace("T", " ")
-        st.markdown(f"**{escape(session.title or session.role)}**  \n"
-                    f"{when} UTC · {session.minutes} min · {session.temperament} · {session.status}{score}")
+        st.markdown(f"**{escape(session.title or session.role)}**  \n{when} UTC · {session.minutes} min · {session.temperament} · {session.status}{score}")
         resume, export, delete = st.columns(3)
-        if resume.button("Resume" if session.status == "active" else "Open", key=f"history_open_{session.id}",
-                         icon=":material/play_arrow:"):
+        if resume.button("Resume" if session.status == "active" else "Open", key=f"history_open_{session.id}", icon=":material/play_arrow:"):
             state["practise_session_id"] = session.id
             st.switch_page("app_pages/practise.py")
-        export.download_button("Export Markdown", partial(store.export_markdown, session.id), mime="text/markdown",
-                               file_name=f"interview-{session.created_at[:10]}-{session.id[:6]}.md",
-                               key=f"history_export_{session.id}", on_click="ignore", icon=":material/download:")
+        export.download_button(
+            "Export Markdown",
+            partial(services.export_markdown, session.id, store),
+            mime="text/markdown",
+            file_name=f"interview-{session.created_at[:10]}-{session.id[:6]}.md",
+            key=f"history_export_{session.id}",
+            on_click="ignore",
+            icon=":material/download:",
+        )
         if delete.button("Delete", key=f"history_delete_{session.id}", icon=":material/delete:"):
             store.delete_session(session.id)
             if state.get("practise_session_id") == session.id:
@@ -48,8 +52,14 @@ for item in items:
     with st.expander(f"{KINDS.get(item.kind, item.kind)}: {item.title} · {item.created_at[:10]}"):
         if item.kind == "plan":
             plan_view(item.payload["plan"])
-            st.download_button("Download as Markdown", item.payload["markdown"], file_name="questions.md",
-                               mime="text/markdown", key=f"history_item_download_{item.id}", on_click="ignore")
+            st.download_button(
+                "Download as Markdown",
+                item.payload["markdown"],
+                file_name="questions.md",
+                mime="text/markdown",
+                key=f"history_item_download_{item.id}",
+                on_click="ignore",
+            )
         elif item.kind == "review":
             review, rewrite = item.payload["review"], item.payload.get("rewrite")
             st.markdown(f"**Score {review['score']}/100**")

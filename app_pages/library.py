@@ -7,21 +7,19 @@ import streamlit as st
 
 from app_pages import _state
 from app_pages._widgets import attempt, escape, flash, show_flashes
-from coach.knowledge import SHIPPED, USER
+from coach.services import USER
 
 state = st.session_state
 services = _state.services()
-kb = services.kb
 
 st.title("Library")
 st.write("The notes Coach draws on: one per role, plus any notes of your own.")
 show_flashes()
 
 st.subheader("Search")
-query = st.text_input("Search the notes", key="library_query", placeholder="e.g. what does a nurse do on a night shift",
-                      persist_state="session")
+query = st.text_input("Search the notes", key="library_query", placeholder="e.g. what does a nurse do on a night shift", persist_state="session")
 if st.button("Search", key="library_search", icon=":material/search:"):
-    hits = attempt(kb.search, query, 5, spinner="Searching…")
+    hits = attempt(services.search, query, 5, spinner="Searching…")
     if hits is not None:
         state["library_hits"] = [hit.model_dump() for hit in hits]
 for hit in state.get("library_hits", []):
@@ -33,21 +31,20 @@ if state.get("library_hits") == []:
     st.info("No notes matched. Try other words, or re-index below if the library is empty.")
 
 st.subheader("Read a note")
-notes = attempt(kb.list_notes, SHIPPED, spinner="Reading the notes…") or []
-mine = attempt(kb.list_notes, USER) or []
-choices = {n["role"]: (SHIPPED, n["path"]) for n in notes} | {f"{n['path']} (yours)": (USER, n["path"]) for n in mine}
+notes = attempt(services.list_notes, spinner="Reading the notes…") or []
+mine = attempt(services.list_notes, mine=True) or []
+choices = {n["role"]: (False, n["path"]) for n in notes} | {f"{n['path']} (yours)": (True, n["path"]) for n in mine}
 if not choices:
     st.info("The library is empty: click **Re-index notes** below to build it.")
 else:
     picked = st.selectbox("Note", list(choices), index=None, key="library_note", placeholder="Choose a note to read")
     if picked:
-        name, path = choices[picked]
+        is_mine, path = choices[picked]
         with st.container(border=True):
-            st.markdown(kb.note_text(path, name).replace("$", "\\$"))
+            st.markdown(services.note_text(path, mine=is_mine).replace("$", "\\$"))
 
 st.subheader("Your own notes")
-uploads = st.file_uploader("Add notes (Markdown, text or PDF)", type=["md", "txt", "pdf"], accept_multiple_files=True,
-                           key="library_upload")
+uploads = st.file_uploader("Add notes (Markdown, text or PDF)", type=["md", "txt", "pdf"], accept_multiple_files=True, key="library_upload")
 if st.button("Add to my notes", key="library_add", disabled=not uploads, icon=":material/upload:"):
     with tempfile.TemporaryDirectory() as folder:
         paths = []
@@ -55,7 +52,7 @@ if st.button("Add to my notes", key="library_add", disabled=not uploads, icon=":
             path = Path(folder) / Path(upload.name).name  # the file name becomes the note's name
             path.write_bytes(upload.getvalue())
             paths.append(path)
-        report = attempt(kb.add_user_files, paths, spinner="Indexing your notes…")
+        report = attempt(services.add_notes, paths, spinner="Indexing your notes…")
     if report is not None:
         flash(f"Your notes: {report.summary()}")
         for warning in report.warnings:
@@ -64,7 +61,7 @@ if st.button("Add to my notes", key="library_add", disabled=not uploads, icon=":
 if mine:
     remove = st.multiselect("Notes to remove", [n["path"] for n in mine], key="library_remove_pick")
     if st.button("Remove selected", key="library_remove", disabled=not remove, icon=":material/delete:"):
-        removed = attempt(kb.remove_user_notes, remove, spinner="Removing…")
+        removed = attempt(services.remove_notes, remove, spinner="Removing…")
         if removed is not None:
             flash(f"Removed {removed} note{'s' if removed != 1 else ''}.")
             st.rerun()
@@ -78,7 +75,7 @@ if st.button("Re-index notes", key="library_reindex", icon=":material/refresh:")
     def progress(done: int, total: int, name: str) -> None:
         bar.progress(done / total if total else 1.0, text=f"{done} of {total} notes · {name}")
 
-    report = attempt(kb.ingest, folder, progress=progress, spinner="Indexing the notes…")
+    report = attempt(services.reindex, progress=progress, spinner="Indexing the notes…")
     if report is not None:
         flash(f"Re-indexed: {report.summary()}")
         for warning in report.warnings:

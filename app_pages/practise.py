@@ -3,12 +3,16 @@
 import streamlit as st
 
 from app_pages import _state
+from app_pages._network_ui import log_step
 from app_pages._widgets import attempt, autosaved, escape, feedback_report, grounding
 from coach.errors import CoachError
 
 state = st.session_state
-TEMPERAMENTS = {"warm": "Warm: chatty and encouraging", "busy": "Busy: short answers, watches the clock",
-                "skeptical": "Skeptical: pushes back on vague questions"}
+TEMPERAMENTS = {
+    "warm": "Warm: chatty and encouraging",
+    "busy": "Busy: short answers, watches the clock",
+    "skeptical": "Skeptical: pushes back on vague questions",
+}
 services, store = _state.services(), _state.store()
 
 
@@ -33,20 +37,16 @@ def redo(session, turn_index: int) -> None:
 
 
 def setup() -> None:
-    st.write("Pick the professional you want to practise with. The conversation is timed by the words you both use "
-             "(about 150 a minute), like a real call.")
-    roles = attempt(lambda: sorted({note["role"] for note in services.kb.list_notes()}), spinner="Reading the notes…") or []
+    st.write("Pick the professional you want to practise with. The conversation is timed by the words you both use (about 150 a minute), like a real call.")
+    roles = attempt(services.roles, spinner="Reading the notes…") or []
     st.selectbox("Role", roles, index=None, key="practise_role", placeholder="Choose a role", persist_state="session")
     autosaved(st.text_input, "Or type another role", "practise_role_other", placeholder="e.g. Museum Curator")
-    temperament = st.radio("Temperament", list(TEMPERAMENTS), format_func=TEMPERAMENTS.get, key="practise_temperament",
-                           persist_state="session")
+    temperament = st.radio("Temperament", list(TEMPERAMENTS), format_func=TEMPERAMENTS.get, key="practise_temperament", persist_state="session")
     minutes = st.slider("Minutes", min_value=5, max_value=60, value=20, step=5, key="practise_minutes", persist_state="session")
-    bio = autosaved(st.text_area, "Their bio (optional): paste a real professional's profile to shape the persona",
-                    "practise_bio", height=100)
+    bio = autosaved(st.text_area, "Their bio (optional): paste a real professional's profile to shape the persona", "practise_bio", height=100)
     if st.button("Start session", key="practise_start", type="primary", icon=":material/play_arrow:"):
         role = (state.get("practise_role_other") or "").strip() or state.get("practise_role") or ""
-        session = attempt(services.start_interview, role, temperament, minutes, bio or None, store=store,
-                          spinner="Setting up the professional…")
+        session = attempt(services.start_interview, role, temperament, minutes, bio or None, store=store, spinner="Setting up the professional…")
         if session is not None:
             state["practise_session_id"] = session.session_id
             st.rerun()
@@ -68,13 +68,21 @@ def conversation(session) -> None:
     if feedback := store.get_feedback(session.session_id):
         st.subheader("Feedback")
         feedback_report(feedback)
+        log_step("met", "practise", ref=f"session:{session.session_id}")
     mine = [t for t in turns if t.role == "student"]
     if mine:
         with st.expander("Redo one of your turns"):
-            pick = st.selectbox("Your turn", [t.index for t in mine], index=len(mine) - 1, key="practise_redo_pick",
-                                format_func=lambda i: f"Turn {i + 1}: {turns[i].text[:60]}")
-            st.button("Redo this turn", key="practise_redo", on_click=redo, args=(session, pick), icon=":material/undo:",
-                      help="Removes this turn and everything after it, and puts its text back in the chat box.")
+            pick = st.selectbox(
+                "Your turn", [t.index for t in mine], index=len(mine) - 1, key="practise_redo_pick", format_func=lambda i: f"Turn {i + 1}: {turns[i].text[:60]}"
+            )
+            st.button(
+                "Redo this turn",
+                key="practise_redo",
+                on_click=redo,
+                args=(session, pick),
+                icon=":material/undo:",
+                help="Removes this turn and everything after it, and puts its text back in the chat box.",
+            )
     end, new = st.columns(2)
     if end.button("End session", key="practise_end", type="primary", disabled=not turns, icon=":material/flag:"):
         if attempt(services.end_interview, session, spinner="Writing your feedback…") is not None:
@@ -92,7 +100,7 @@ def conversation(session) -> None:
             st.markdown(escape(question))
         with st.chat_message("assistant"):
             try:
-                st.write_stream(session.ask(question))
+                st.write_stream(services.ask(session, question))
             except CoachError as exc:
                 state["practise_error"] = f"{exc} Your question is back in the chat box: send it again when ready."
                 state["practise_restore"] = question

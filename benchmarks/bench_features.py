@@ -10,7 +10,7 @@ from pathlib import Path
 from benchmarks.harness import Metric, Report, benchmark
 from coach.config import DATA_DIR, PROJECT_ROOT, Settings
 from coach.feedback import feedback
-from coach.questions import PlanRequest
+from coach.planner import PlanRequest
 from coach.review import review
 from coach.rubric.transcript import Transcript
 from coach.services import Services

@@ -12,7 +12,7 @@ import numpy as np
 from coach.config import Settings
 from coach.errors import ConfigError
 
-_shared: dict[str, "Embedder"] = {}
+_shared: dict[str, Embedder] = {}
 _shared_lock = threading.Lock()
 
 
@@ -38,7 +38,7 @@ def local_minilm(models_dir: Path) -> Embedder:
         DOWNLOAD_PATH = folder
 
         @cached_property
-        def tokenizer(self):  # type: ignore[override]
+        def tokenizer(self):
             """Pad each batch to its longest text, not to 256: same vectors, far less work."""
             tokenizer = self.Tokenizer.from_file(str(folder / "onnx" / "tokenizer.json"))
             tokenizer.enable_truncation(max_length=256)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import HumanMessage, SystemMessage
 from pydantic import BaseModel
@@ -14,11 +12,10 @@ from coach.llm import complete
 from coach.prompts import render
 from coach.rubric.base import Finding, score
 from coach.rubric.questions import AREAS, is_closed, is_referral_ask, is_searchable, tiara_areas
-from coach.rubric.transcript import Transcript, student_questions, talk_ratio, tiara_coverage
-from coach.rubric.transcript_rules import lint_transcript
+from coach.rubric.transcript import Transcript, TranscriptFacts
+from coach.rubric.transcript_rules import lint_transcript, says_thanks
 
 QUOTE_CHARS = 140
-THANKS = re.compile(r"\b(thank|grateful|appreciate)", re.IGNORECASE)
 
 
 class Point(BaseModel):
@@ -50,24 +47,23 @@ def _quote(text: str) -> str:
     return text if len(text) <= QUOTE_CHARS else text[: QUOTE_CHARS - 1] + "…"
 
 
-def strengths_of(transcript: Transcript) -> list[Point]:
+def strengths_of(facts: TranscriptFacts) -> list[Point]:
     """Up to two things the student did well, each quoting the turn that shows it."""
     found: list[Point] = []
-    for number, question in student_questions(transcript):
+    for number, question in facts.questions:
         areas = tiara_areas(question)
         if areas and not is_closed(question) and not is_searchable(question):
-            found.append(Point(text=f"An open {sorted(areas)[0]} question the professional could answer from experience.",
-                               quote=_quote(question), turn=number))
+            found.append(Point(text=f"An open {sorted(areas)[0]} question the professional could answer from experience.", quote=_quote(question), turn=number))
             break
-    for number, question in student_questions(transcript):
+    for number, question in facts.questions:
         if is_referral_ask(question):
             found.append(Point(text="You asked who else to talk to, which keeps your network growing.", quote=_quote(question), turn=number))
             break
-    student_turns = [(i + 1, t.text) for i, t in enumerate(transcript.turns) if t.role == "student"]
-    thanks = [(n, t) for n, t in student_turns if THANKS.search(t)]
+    student_turns = facts.student_turns
+    thanks = [(n, t) for n, t in student_turns if says_thanks(t)]
     if len(found) < 2 and thanks:
         found.append(Point(text="You thanked them for their time.", quote=_quote(thanks[-1][1]), turn=thanks[-1][0]))
-    if len(found) < 2 and student_turns and talk_ratio(transcript) < 0.5:
+    if len(found) < 2 and student_turns and facts.talk_ratio < 0.5:
         number, text = min(student_turns, key=lambda item: len(item[1]))
         found.append(Point(text="You kept your turns short and let the professional do most of the talking.", quote=_quote(text), turn=number))
     return found[:2]
@@ -79,10 +75,9 @@ def next_time_of(findings: list[Finding]) -> list[Point]:
     return [Point(text=f.message, quote=_quote(f.evidence)) for f in ordered[:2]]
 
 
-def coverage_summary(transcript: Transcript) -> dict[str, list[str]]:
+def coverage_summary(facts: TranscriptFacts) -> dict[str, list[str]]:
     """The student's questions by TIARA area (every area present, possibly empty)."""
-    coverage = tiara_coverage(transcript)
-    return {area: coverage.get(area, []) for area in AREAS}
+    return {area: facts.coverage.get(area, []) for area in AREAS}
 
 
 def narrative(strengths: list[Point], next_time: list[Point], model: BaseChatModel | None) -> str | None:
@@ -91,8 +86,17 @@ def narrative(strengths: list[Point], next_time: list[Point], model: BaseChatMod
     next_text = "\n".join(f'- {p.text} ("{p.quote}")' for p in next_time) or "- keep doing what you did"
     if model is not None:
         try:
-            reply = tidy_reply(strip_wrapping(complete(model, [SystemMessage(content=render("feedback_system")),
-                                                    HumanMessage(content=render("feedback_user", strengths=strengths_text, next_time=next_text))])))
+            reply = tidy_reply(
+                strip_wrapping(
+                    complete(
+                        model,
+                        [
+                            SystemMessage(content=render("feedback_system")),
+                            HumanMessage(content=render("feedback_user", strengths=strengths_text, next_time=next_text)),
+                        ],
+                    )
+                )
+            )
             if 20 <= len(reply) <= 1500 and not mentions_being_an_ai(reply) and not reply.lstrip().startswith("{"):
                 return reply
         except BackendError:
@@ -105,8 +109,15 @@ def narrative(strengths: list[Point], next_time: list[Point], model: BaseChatMod
 
 def feedback(transcript: Transcript, model: BaseChatModel | None = None) -> Feedback:
     """Feedback on a transcript; the rubric decides, the model only words the summary."""
-    findings = lint_transcript(transcript)
-    strengths, improvements = strengths_of(transcript), next_time_of(findings)
-    return Feedback(score=score(findings), findings=findings, tiara=coverage_summary(transcript),
-                    talk_ratio=round(talk_ratio(transcript), 3), strengths=strengths, next_time=improvements,
-                    summary=narrative(strengths, improvements, model))
+    facts = TranscriptFacts(transcript)
+    findings = lint_transcript(facts)
+    strengths, improvements = strengths_of(facts), next_time_of(findings)
+    return Feedback(
+        score=score(findings),
+        findings=findings,
+        tiara=coverage_summary(facts),
+        talk_ratio=round(facts.talk_ratio, 3),
+        strengths=strengths,
+        next_time=improvements,
+        summary=narrative(strengths, improvements, model),
+    )

@@ -30,6 +30,8 @@ META_TALK = re.compile(
 URL_OR_EMAIL = re.compile(r"https?://\S+|www\.\S+|\b[\w.+-]+@[\w-]+\.[\w.-]+\b", re.IGNORECASE)
 YEARS = re.compile(r"\b(\d{1,2})\+?\s+years?\b", re.IGNORECASE)
 ENDS_A_SENTENCE = re.compile(r"[.!?][\"')\]]*$")
+WORK_AT = re.compile(r"\bI(?:'m| am)? (?:work|worked|working) (?:at|for) ((?:a|an|the|my) [\w' -]{3,60}?)(?=[,.;:!?]|\s(?:and|where|as|since|for|in|on)\b|$)", re.IGNORECASE)
+EMPLOYER_FILLER = frozenset("a an the my of in and at for".split())
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,10 @@ class GateSpec:
     max_chars: int | None = None
     in_role: bool = False  # a persona's reply: no talk of being an AI
     card_years: int | None = None  # the persona card's years of experience
+    card_employer: str | None = None  # the persona card's employer ("a teaching hospital")
+    card_title: str | None = None  # the persona card's job title
+    other_titles: Sequence[str] = ()  # job titles the persona must not claim to hold
+    max_new_words: float | None = None  # a rephrasing: at most this share of its content words may be new
     on_topic: Callable[[str], float] | None = None  # similarity of the output to what it answers
     min_similarity: float = 0.2
     allowed: Sequence[str] = field(default_factory=tuple)  # placeholders and fixed phrases the output may add
@@ -111,13 +117,68 @@ def length(text: str, spec: GateSpec) -> str | None:
     return None
 
 
-def contradicts_card(text: str, card_years: int | None) -> str | None:
-    """Claims a number of years of experience other than the persona card's."""
+def contradicts_card(text: str, card_years: int | None, sources: Sequence[str] = ()) -> str | None:
+    """Claims a number of years of experience other than the persona card's ("4 years" quoted from a source is not a claim)."""
     if card_years is None:
         return None
-    claimed = {int(m.group(1)) for m in YEARS.finditer(text)}
+    known = " ".join(sources).lower()
+    claimed = {int(m.group(1)) for m in YEARS.finditer(text) if m.group(0).lower() not in known}
     wrong = sorted(claimed - {card_years})
     return f"contradicts the persona card ({wrong[0]} years, card says {card_years})" if wrong else None
+
+
+def contradicts_employer(text: str, card_employer: str | None) -> str | None:
+    """Says it works somewhere the persona card does not ("I work at a retail chain" at a teaching hospital)."""
+    if not card_employer:
+        return None
+    employer = set(re.findall(r"\w+", card_employer.lower())) - EMPLOYER_FILLER
+    for match in WORK_AT.finditer(text):
+        claimed = set(re.findall(r"\w+", match.group(1).lower())) - EMPLOYER_FILLER
+        if claimed and not claimed & employer:
+            return f"contradicts the persona card (works at {match.group(1)!r}, card says {card_employer!r})"
+    return None
+
+
+def contradicts_title(text: str, card_title: str | None, other_titles: Sequence[str]) -> str | None:
+    """Claims to hold another job title than the persona card's ("I'm a nurse" for a pharmacist)."""
+    if not card_title:
+        return None
+    own = card_title.lower()
+    for title in other_titles:
+        other = title.lower().strip()
+        if not other or other in own or own in other:
+            continue
+        if re.search(rf"\bI(?:'m| am|'ve been| have been| was| work as| worked as)\s+(?:a|an)\s+(?:\w+\s+){{0,2}}{re.escape(other)}s?\b", text, re.IGNORECASE):
+            return f"contradicts the persona card (claims to be a {other}, card says {card_title})"
+    return None
+
+
+# Words any rephrasing may use without adding a fact.
+PLAIN_WORDS = frozenset(
+    "about above across after again also always another anything around away back because been before being both "
+    "bring came come comes could didn does doing done down during each even ever every everything first from gets "
+    "give given goes going good great have having here into just keep kind know last like little long look lot lots "
+    "made make makes many more most much must need needs never next often only other others over part pretty quite "
+    "rather really same says seem seems should show side since some something sometimes still such sure take takes "
+    "tell than that their them then there these they thing things think this those though through time times today "
+    "together very want well were what when where which while will with within without work working works would year "
+    "years your yours you're i've i'd i'm it's that's there's don't can't really honestly usually mostly".split()
+)
+
+
+def _stem(word: str) -> str:
+    return word[:5] if len(word) > 5 else word
+
+
+def new_words(text: str, sources: Sequence[str], limit: float | None) -> str | None:
+    """A rephrasing that brings in too many content words its sources do not have (facts slip in as plain words)."""
+    if limit is None:
+        return None
+    known = {_stem(w) for w in re.findall(r"[a-z][a-z'-]+", " ".join(sources).lower())}
+    content = [w for w in re.findall(r"[a-z][a-z'-]+", text.lower()) if len(w) > 3 and w not in PLAIN_WORDS]
+    fresh = [w for w in content if _stem(w) not in known]
+    share = len(fresh) / len(content) if content else 0.0
+    return f"adds words its sources do not have ({share:.0%}: {', '.join(list(dict.fromkeys(fresh))[:4])})" if share > limit else None
 
 
 def check_output(text: str, spec: GateSpec) -> GateResult:
@@ -132,7 +193,10 @@ def check_output(text: str, spec: GateSpec) -> GateResult:
         repetition(text),
         cut_off(text),
         length(text, spec),
-        contradicts_card(text, spec.card_years),
+        contradicts_card(text, spec.card_years, spec.sources),
+        contradicts_employer(text, spec.card_employer),
+        contradicts_title(text, spec.card_title, spec.other_titles),
+        new_words(text, sources, spec.max_new_words),
         "breaks role (talks about being an AI)" if spec.in_role and mentions_being_an_ai(text) else None,
     ]
     if spec.on_topic is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from coach.errors import UserInputError
+from coach.text import sentences
 
 MAX_INPUT_CHARS = 2_000_000
 CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
@@ -27,7 +28,6 @@ AI_TALK = re.compile(
     r"|\bi (?:don't|do not) have (?:personal )?experiences?\b",
     re.IGNORECASE,
 )
-SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
 
 
 def clean_user_text(text: str | bytes | None, what: str = "text", max_chars: int = MAX_INPUT_CHARS) -> str:
@@ -92,8 +92,7 @@ def tidy_reply(text: str) -> str:
     """Cut a small model's loops: stop at the first repeated sentence, drop a cut-off last sentence."""
     seen: set[str] = set()
     kept: list[str] = []
-    for match in SENTENCE.finditer(text):
-        sentence = match.group(0).strip()
+    for sentence in sentences(text):
         key = re.sub(r"\W+", " ", sentence.lower()).strip()
         if not key:
             continue

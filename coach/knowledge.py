@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterable
 from urllib.parse import urlparse
 
 from pydantic import BaseModel
@@ -14,7 +13,8 @@ from pydantic import BaseModel
 from coach.config import Settings
 from coach.embeddings import Embedder
 from coach.errors import KnowledgeError, UserInputError
-from coach.lexical import BM25, Speller, rank, reciprocal_rank_fusion, title_words, words
+from coach.lexical import reciprocal_rank_fusion
+from coach.lexical_index import CANDIDATES, LexicalIndex
 from coach.notes import NOTE_SUFFIXES, NoteError, chunk_note, content_hash, decode_note, parse_note
 
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
@@ -22,7 +22,6 @@ os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 SHIPPED = "knowledge"
 USER = "user_notes"
 EMBED_BATCH = 64
-CANDIDATES = 40
 Progress = Callable[[int, int, str], None]
 
 
@@ -64,10 +63,8 @@ def open_client(settings: Settings, db: Path | None = None):
     if db is None and settings.chroma_url:
         url = urlparse(settings.chroma_url)
         try:
-            return chromadb.HttpClient(
-                host=url.hostname or "127.0.0.1", port=url.port or 8000, ssl=url.scheme == "https", settings=chroma_settings
-            )
-        except Exception as exc:  # noqa: BLE001 - any connection failure gets one message
+            return chromadb.HttpClient(host=url.hostname or "127.0.0.1", port=url.port or 8000, ssl=url.scheme == "https", settings=chroma_settings)
+        except Exception as exc:
             raise KnowledgeError(f"The Chroma server at {settings.chroma_url} did not answer: is `chroma run` running? Check COACH_CHROMA_URL.") from exc
     path = Path(db or settings.chroma_dir)
     path.mkdir(parents=True, exist_ok=True)
@@ -86,7 +83,7 @@ def read_user_file(path: Path) -> str:
 
         try:
             return "\n\n".join(page.extract_text() or "" for page in PdfReader(str(path)).pages)
-        except Exception as exc:  # noqa: BLE001 - pypdf raises many types for broken files
+        except Exception as exc:
             raise NoteError(f"{path.name}: not a readable PDF ({type(exc).__name__})") from exc
     return decode_note(path.read_bytes(), path.name)
 
@@ -97,14 +94,13 @@ class KnowledgeBase:
     def __init__(self, client, embedder: Embedder) -> None:
         self.client = client
         self.embedder = embedder
-        self._lexical: dict[str, tuple[int, "_LexicalIndex"]] = {}
+        self._lexical: dict[str, tuple[int, LexicalIndex]] = {}
         self._collections: dict[str, object] = {}
 
     def collection(self, name: str):
         """A cosine-space collection (opened once); embeddings are computed here, not by Chroma."""
         if name not in self._collections:
-            self._collections[name] = self.client.get_or_create_collection(
-                name=name, embedding_function=None, metadata={"hnsw:space": "cosine"})
+            self._collections[name] = self.client.get_or_create_collection(name=name, embedding_function=None, metadata={"hnsw:space": "cosine"})
         return self._collections[name]
 
     def _changed(self, name: str) -> None:
@@ -131,8 +127,17 @@ class KnowledgeBase:
         if not chunks:
             report.warnings.append(f"{rel}: no text to index")
         metas = [
-            {"path": c.path, "role": c.role, "industry": c.industry, "section": c.section, "root": root,
-             "source": name, "note_hash": note.content_hash, "aliases": ", ".join(note.aliases), "meta": note.meta_text}
+            {
+                "path": c.path,
+                "role": c.role,
+                "industry": c.industry,
+                "section": c.section,
+                "root": root,
+                "source": name,
+                "note_hash": note.content_hash,
+                "aliases": ", ".join(note.aliases),
+                "meta": note.meta_text,
+            }
             for c in chunks
         ]
         fresh = [i for i, c in enumerate(chunks) if c.id not in old]
@@ -225,8 +230,7 @@ class KnowledgeBase:
     def list_notes(self, name: str = SHIPPED) -> list[dict[str, str]]:
         """One row per indexed note: path, role, industry."""
         got = self.collection(name).get(include=["metadatas"])
-        rows = {m["path"]: {"path": m["path"], "role": m["role"], "industry": m["industry"], "aliases": m.get("aliases", "")}
-                for m in got["metadatas"]}
+        rows = {m["path"]: {"path": m["path"], "role": m["role"], "industry": m["industry"], "aliases": m.get("aliases", "")} for m in got["metadatas"]}
         return [rows[p] for p in sorted(rows)]
 
     def note_text(self, path: str, name: str = SHIPPED) -> str:
@@ -238,42 +242,37 @@ class KnowledgeBase:
         """Chunks indexed, shipped and user notes together."""
         return sum(self.collection(n).count() for n in (SHIPPED, USER))
 
-    def _lexical_for(self, name: str) -> "_LexicalIndex":
+    def _lexical_for(self, name: str, size: int) -> LexicalIndex:
         collection = self.collection(name)
-        size = collection.count()
         cached = self._lexical.get(name)
         if cached is None or cached[0] != size:
             got = collection.get(include=["documents", "metadatas"])
-            cached = (size, _LexicalIndex(got["ids"], got["documents"], got["metadatas"]))
+            cached = (size, LexicalIndex(got["ids"], got["documents"], got["metadatas"]))
             self._lexical[name] = cached
         return cached[1]
 
-    def search(self, query: str, k: int = 5, role: str | None = None, industry: str | None = None,
-               sources: tuple[str, ...] = (SHIPPED, USER)) -> list[Hit]:
+    def search(self, query: str, k: int = 5, role: str | None = None, industry: str | None = None, sources: tuple[str, ...] = (SHIPPED, USER)) -> list[Hit]:
         """Dense and lexical rankings fused by reciprocal rank; best k chunks."""
         query = (query or "").strip()
         if not query:
             raise UserInputError("The search query is empty: type a few words about a role or question.")
         query = query[:2000]
         where = _where(role, industry)
-        present = [n for n in sources if self.collection(n).count()]
+        sizes = {name: self.collection(name).count() for name in sources}  # counted once per search
+        present = [name for name in sources if sizes[name]]
         # Typos are fixed against the indexed words, so every signal sees the corrected query.
         for name in present:
-            query = self._lexical_for(name).speller.correct(query)
+            query = self._lexical_for(name, sizes[name]).speller.correct(query)
         vector = self._embed([query])[0]
         found: dict[str, tuple[str, dict]] = {}
         chunk_rankings: list[list[str]] = []
         note_rankings: list[list[str]] = []
-        for name in sources:
-            collection = self.collection(name)
-            size = collection.count()
-            if size == 0:
-                continue
-            dense = collection.query(query_embeddings=[vector], n_results=min(CANDIDATES, size),
-                                     where=where, include=["documents", "metadatas"])
+        for name in present:
+            collection, size = self.collection(name), sizes[name]
+            dense = collection.query(query_embeddings=[vector], n_results=min(CANDIDATES, size), where=where, include=["documents", "metadatas"])
             for cid, doc, meta in zip(dense["ids"][0], dense["documents"][0], dense["metadatas"][0]):
                 found[cid] = (doc, meta)
-            lexical = self._lexical_for(name)
+            lexical = self._lexical_for(name, size)
             word_ids, card_ids = lexical.rankings(query, role, industry)
             for cid in word_ids + card_ids:
                 found.setdefault(cid, lexical.record(cid))
@@ -296,7 +295,7 @@ def _notes_in_order(chunk_ids: list[str], found: dict[str, tuple[str, dict]]) ->
     return list(dict.fromkeys(_note_key(found[cid][1]) for cid in chunk_ids))
 
 
-def find_role_note(kb: "KnowledgeBase", role: str) -> tuple[dict | None, list[dict]]:
+def find_role_note(kb: KnowledgeBase, role: str) -> tuple[dict | None, list[dict]]:
     """The shipped note for a role (by name or alias) if there is one, and the closest notes otherwise."""
     wanted = " ".join(role.lower().split())
     notes = kb.list_notes(SHIPPED)
@@ -311,15 +310,6 @@ def find_role_note(kb: "KnowledgeBase", role: str) -> tuple[dict | None, list[di
     return None, closest
 
 
-@lru_cache(maxsize=1)
-def english_words() -> frozenset[str]:
-    """Whole words of the embedding model's vocabulary: real words the speller must not 'fix'."""
-    from coach.assets import MINILM_FILES, source_path
-
-    vocab = source_path(MINILM_FILES["vocab.txt"]).read_text(encoding="utf-8").split()
-    return frozenset(w for w in vocab if w.isalpha() and w.islower() and len(w) > 1)
-
-
 def _where(role: str | None, industry: str | None) -> dict | None:
     clauses = [{"role": role}] if role else []
     clauses += [{"industry": industry}] if industry else []
@@ -329,44 +319,13 @@ def _where(role: str | None, industry: str | None) -> dict | None:
 
 
 def _hit(chunk_id: str, score: float, text: str, meta: dict) -> Hit:
-    return Hit(path=meta["path"], role=meta["role"], industry=meta["industry"], section=meta["section"],
-               score=round(score, 5), text=text, source=meta["source"], chunk_id=chunk_id)
-
-
-class _LexicalIndex:
-    """BM25 over chunk words, and over note 'cards' (role, aliases, file name)."""
-
-    def __init__(self, ids: list[str], documents: list[str], metadatas: list[dict]) -> None:
-        self.ids, self.documents, self.metadatas = ids, documents, metadatas
-        self.position = {cid: i for i, cid in enumerate(ids)}
-        self.words = BM25([words(f"{m['role']} {m['aliases']} {m['section']} {d}") for d, m in zip(documents, metadatas)])
-        self.note_paths = sorted({m["path"] for m in metadatas})
-        self.note_chunks: dict[str, list[int]] = {}
-        for i, m in enumerate(metadatas):
-            self.note_chunks.setdefault(m["path"], []).append(i)
-        cards = []
-        for path in self.note_paths:
-            m = metadatas[self.note_chunks[path][0]]
-            cards.append(title_words(f"{m['role']} {m['aliases']} {m.get('meta', '')} {Path(path).stem.replace('-', ' ')}"))
-        self.cards = BM25(cards, b=0.3)
-        self.speller = Speller((f"{m['role']} {m['aliases']} {m.get('meta', '')} {d}" for d, m in zip(documents, metadatas)), english_words())
-
-    def record(self, chunk_id: str) -> tuple[str, dict]:
-        """Document text and metadata of a chunk."""
-        i = self.position[chunk_id]
-        return self.documents[i], self.metadatas[i]
-
-    def _allowed(self, i: int, role: str | None, industry: str | None) -> bool:
-        m = self.metadatas[i]
-        return (not role or m["role"] == role) and (not industry or m["industry"] == industry)
-
-    def rankings(self, query: str, role: str | None, industry: str | None) -> tuple[list[str], list[str]]:
-        """Chunk ids ranked by word BM25, and by their note's card (title and alias) match."""
-        word_scores = self.words.scores(words(query))
-        word_rank = [self.ids[i] for i in rank(word_scores, CANDIDATES * 4) if self._allowed(i, role, industry)][:CANDIDATES]
-        card_scores = self.cards.scores(title_words(query))
-        card_rank: list[str] = []
-        for note_index in rank(card_scores, 10):
-            chunk_indexes = sorted(self.note_chunks[self.note_paths[note_index]], key=lambda i: -word_scores[i])
-            card_rank.extend(self.ids[i] for i in chunk_indexes[:3] if self._allowed(i, role, industry))
-        return word_rank, card_rank[:CANDIDATES]
+    return Hit(
+        path=meta["path"],
+        role=meta["role"],
+        industry=meta["industry"],
+        section=meta["section"],
+        score=round(score, 5),
+        text=text,
+        source=meta["source"],
+        chunk_id=chunk_id,
+    )

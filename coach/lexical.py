@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 WORD = re.compile(r"[a-z0-9]+")
 STOPWORDS = frozenset(
@@ -74,13 +74,12 @@ def rank(scores: Sequence[float], limit: int) -> list[int]:
     return order[:limit]
 
 
-def reciprocal_rank_fusion(rankings: Iterable[Sequence[str]], k: int = 60, weights: Sequence[float] | None = None) -> dict[str, float]:
-    """Fuse ranked id lists: each id scores the weighted sum of 1 / (k + rank)."""
+def reciprocal_rank_fusion(rankings: Iterable[Sequence[str]], k: int = 60) -> dict[str, float]:
+    """Fuse ranked id lists: each id scores the sum of 1 / (k + rank)."""
     fused: dict[str, float] = {}
-    for index, ranking in enumerate(rankings):
-        weight = weights[index] if weights else 1.0
+    for ranking in rankings:
         for position, item in enumerate(ranking):
-            fused[item] = fused.get(item, 0.0) + weight / (k + position + 1)
+            fused[item] = fused.get(item, 0.0) + 1 / (k + position + 1)
     return fused
 
 
@@ -121,7 +120,7 @@ class Speller:
             shared.update(self.by_gram.get(gram, ()))
         limit = 1 if len(word) < 7 else 2
         best, best_key = word, None
-        for candidate, overlap in shared.most_common(30):
+        for candidate, _overlap in shared.most_common(30):
             distance = edit_distance(word, candidate, limit)
             if distance <= limit:
                 key = (distance, -self.counts[candidate])

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import threading
-from typing import Iterator
+from collections.abc import Iterator
 
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import BaseMessage
+from pydantic import SecretStr
 
 from coach.config import Settings
 from coach.errors import BackendError, ConfigError
@@ -53,9 +54,9 @@ def _build(settings: Settings) -> BaseChatModel:
             return ChatOpenAI(
                 model=settings.model or DEFAULT_OPENAI_MODEL,
                 base_url=settings.openai_base_url,
-                api_key=api_key or LOCAL_SERVER_KEY,
+                api_key=SecretStr(api_key or LOCAL_SERVER_KEY),
                 temperature=settings.temperature,
-                max_tokens=settings.max_tokens,
+                max_completion_tokens=settings.max_tokens,
                 timeout=settings.request_timeout,
                 max_retries=0,  # one deadline per call: a hidden retry would double it
                 http_client=deadline_client(settings.connect_timeout, settings.first_byte_timeout, settings.request_timeout),
@@ -122,7 +123,7 @@ def complete(model: BaseChatModel, messages: list[BaseMessage], **kwargs) -> str
         return str(model.invoke(messages, **kwargs).content)
     except BackendError:
         raise
-    except Exception as exc:  # noqa: BLE001 - every client error gets one clear message
+    except Exception as exc:
         raise describe_backend_failure(model, exc) from exc
 
 
@@ -134,5 +135,5 @@ def stream(model: BaseChatModel, messages: list[BaseMessage], **kwargs) -> Itera
                 yield str(chunk.content)
     except BackendError:
         raise
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         raise describe_backend_failure(model, exc) from exc

@@ -25,7 +25,7 @@ def main(argv: list[str]) -> int:
         llama = Llama(model_path=path, n_ctx=512, n_threads=1, verbose=False)
     start = time.perf_counter()
     out = llama.create_chat_completion(messages=[{"role": "user", "content": "Say hello."}], max_tokens=8, temperature=0.0)
-    tokens = out["usage"]["completion_tokens"]
+    tokens = out["usage"]["completion_tokens"]  # type: ignore[index]
     print(json.dumps({"mode": mode, "tokens": tokens, "seconds": round(time.perf_counter() - start, 3)}))
     return 0
 

@@ -15,10 +15,11 @@ import platform
 import subprocess
 import sys
 import threading
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
 from importlib import metadata
 from pathlib import Path
-from typing import Callable, Iterator, Literal
+from typing import Literal
 
 Mode = Literal["repack", "plain"]
 Preference = Literal["auto", "on", "off"]
@@ -94,7 +95,8 @@ def probe_command(model_path: Path, mode: Mode) -> list[str]:
 
 def decide(attempt: Callable[[Mode], Attempt], preference: Preference = "auto") -> RuntimeChoice:
     """Repacking where it runs, plain where only that runs, None where neither does."""
-    order: tuple[Mode, ...] = {"auto": ("repack", "plain"), "on": ("repack",), "off": ("plain",)}[preference]
+    orders: dict[Preference, tuple[Mode, ...]] = {"auto": ("repack", "plain"), "on": ("repack",), "off": ("plain",)}
+    order = orders[preference]
     attempts: list[Attempt] = []
     for mode in order:
         result = attempt(mode)
@@ -164,7 +166,7 @@ def model_params_for(mode: Mode) -> Iterator[None]:
 
     original = native.llama_model_default_params
 
-    def params():  # type: ignore[no-untyped-def]
+    def params():
         values = original()
         values.use_extra_bufts = mode == "repack"
         return values

@@ -69,10 +69,10 @@ def split_front_matter(text: str) -> tuple[dict, str, list[str]]:
         meta = yaml.safe_load(match.group(1)) or {}
     except yaml.YAMLError as exc:
         first = str(exc).splitlines()[0]
-        return {}, text[match.end():], [f"front matter is not valid YAML ({first}); indexed without it"]
+        return {}, text[match.end() :], [f"front matter is not valid YAML ({first}); indexed without it"]
     if not isinstance(meta, dict):
-        return {}, text[match.end():], ["front matter is not a mapping; indexed without it"]
-    return meta, text[match.end():], []
+        return {}, text[match.end() :], ["front matter is not a mapping; indexed without it"]
+    return meta, text[match.end() :], []
 
 
 def content_hash(text: str) -> str:
@@ -115,7 +115,7 @@ def _sections(body: str) -> list[tuple[str, str]]:
     for match in HEADING.finditer(body):
         if len(match.group(1)) > 3:
             continue
-        pieces.append((heading, body[start:match.start()]))
+        pieces.append((heading, body[start : match.start()]))
         heading, start = match.group(2).strip(), match.end()
     pieces.append((heading, body[start:]))
     return [(h, t.strip()) for h, t in pieces if t.strip()]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import re
 from functools import lru_cache
-from pathlib import Path
 from typing import Literal
 
 import yaml
@@ -36,8 +35,7 @@ class Persona(BaseModel):
 
     def card(self) -> str:
         """A short card shown before the session."""
-        lines = [f"**{self.name}**, {self.title}", f"{self.years} years in the field, at {self.employer}.",
-                 f"Temperament: {self.temperament}."]
+        lines = [f"**{self.name}**, {self.title}", f"{self.years} years in the field, at {self.employer}.", f"Temperament: {self.temperament}."]
         if self.bio:
             lines.append("Based on the profile you pasted.")
         return "  \n".join(lines)
@@ -76,10 +74,18 @@ def make_persona(role: str, temperament: str, kb: KnowledgeBase, bio: str | None
     bio_text = (bio or "").strip()[:4000] or None
     name = (_name_from_bio(bio_text) if bio_text else None) or _pick(data["names"], key)
     title = (note or {}).get("role") or role.title()
-    return Persona(
-        name=name, title=title, role=title, industry=industry, years=years,
-        employer=_pick(data["employers"].get(industry, data["employers"]["default"]), key),
-        temperament=temperament, note_path=note["path"] if note else None, bio=bio_text,
+    return Persona.model_validate(
+        {
+            "name": name,
+            "title": title,
+            "role": title,
+            "industry": industry,
+            "years": years,
+            "employer": _pick(data["employers"].get(industry, data["employers"]["default"]), key),
+            "temperament": temperament,
+            "note_path": note["path"] if note else None,
+            "bio": bio_text,
+        }
     )
 
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import string
-from functools import lru_cache
-from pathlib import Path
+from functools import cache
 
 from coach.config import DATA_DIR
 
@@ -16,7 +15,7 @@ class MissingVariables(KeyError):
     """A template was rendered without some of its {placeholders}."""
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(name: str) -> str:
     """The text of prompts/<name>.md."""
     path = PROMPTS_DIR / f"{name}.md"

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 import yaml
 
@@ -28,7 +27,6 @@ class BankQuestion:
     area: str
     text: str
     why: str
-    personal: bool
 
 
 def short_phrase(text: str | None, max_words: int = 6) -> str:
@@ -68,5 +66,5 @@ def bank_questions(role: str, industry: str, background: str = "", goal: str = "
                 continue
             if entry.get("industries") and industry not in entry["industries"]:
                 continue
-            filled.append(BankQuestion(area, entry["text"].format(**values), entry["why"], bool(needs)))
+            filled.append(BankQuestion(area, entry["text"].format(**values), entry["why"]))
     return filled

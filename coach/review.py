@@ -14,7 +14,7 @@ from coach.guards import clean_user_text, invented_facts, strip_wrapping
 from coach.llm import complete
 from coach.prompts import fence, render
 from coach.rubric.base import Finding, score
-from coach.rubric.lint import lint
+from coach.rubric.lint import lint_message
 from coach.rubric.message import parse
 
 MAX_REWRITE_WORDS = 600  # a rewrite must fit the local model's window with room for the reply
@@ -68,10 +68,17 @@ def review(
     """Lint a message against the rubric; no model is involved."""
     text = clean_user_text(text, "message")
     message = parse(text, kind, channel, meeting_date, sent_date)
-    findings = lint(text, kind, channel=channel, meeting_date=meeting_date, sent_date=sent_date)
+    findings = lint_message(message)
     return Review(
-        kind=kind, channel=channel, score=score(findings), word_count=message.body_words, char_count=message.chars,
-        findings=findings, text=text, meeting_date=message.meeting_date, sent_date=message.sent_date,
+        kind=kind,
+        channel=channel,
+        score=score(findings),
+        word_count=message.body_words,
+        char_count=message.chars,
+        findings=findings,
+        text=text,
+        meeting_date=message.meeting_date,
+        sent_date=message.sent_date,
     )
 
 
@@ -87,8 +94,13 @@ def rewrite_prompt(draft: Review, profile: str = "") -> list:
     """The messages that ask the model to fix the findings in the fenced draft."""
     problems = "\n".join(f"- {f.code}: {f.message}" for f in draft.findings) or "- none: tighten wording only"
     user = render(
-        "rewrite_user", kind=draft.kind, channel=draft.channel, limits=LIMITS[(draft.kind, draft.channel)],
-        problems=problems, profile=fence(profile or "(none given)", "PROFILE"), draft=fence(draft.text, "DRAFT"),
+        "rewrite_user",
+        kind=draft.kind,
+        channel=draft.channel,
+        limits=LIMITS[(draft.kind, draft.channel)],
+        problems=problems,
+        profile=fence(profile or "(none given)", "PROFILE"),
+        draft=fence(draft.text, "DRAFT"),
     )
     return [SystemMessage(content=render("rewrite_system")), HumanMessage(content=user)]
 
@@ -98,7 +110,8 @@ def rewrite(draft: Review, model: BaseChatModel, profile: str = "") -> Rewrite:
     if draft.word_count > MAX_REWRITE_WORDS or len(profile) > MAX_PROFILE_CHARS:
         raise UserInputError(
             f"This draft is {draft.word_count:,} words; rewrites are for messages under {MAX_REWRITE_WORDS} words "
-            f"(and profiles under {MAX_PROFILE_CHARS:,} characters). Cut it down first: the findings above say where.")
+            f"(and profiles under {MAX_PROFILE_CHARS:,} characters). Cut it down first: the findings above say where."
+        )
     messages = rewrite_prompt(draft, profile)
     best: Rewrite | None = None
     for attempt in (1, 2):

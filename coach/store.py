@@ -8,7 +8,7 @@ import threading
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
@@ -86,7 +86,7 @@ class ItemRecord(BaseModel):
 
 def _now() -> str:
     """The current UTC time as ISO 8601 with microseconds, so it sorts as text."""
-    return datetime.now(timezone.utc).isoformat(timespec="microseconds")
+    return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
 def _dumps(value: Any) -> str:
@@ -105,9 +105,7 @@ class Store:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         # One connection behind a lock: Streamlit calls us from several threads.
         self._lock = threading.RLock()
-        self._db = sqlite3.connect(
-            self.path, isolation_level=None, check_same_thread=False, timeout=10.0
-        )
+        self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=10.0)
         self._db.row_factory = sqlite3.Row
         self._configure()
 
@@ -125,10 +123,7 @@ class Store:
             if row[0] is None:
                 db.execute("INSERT INTO schema_version (version) VALUES (?)", (SCHEMA_VERSION,))
             elif row[0] > SCHEMA_VERSION:
-                raise CoachError(
-                    f"{self.path} was written by a newer Coach (schema {row[0]}); "
-                    "upgrade Coach or point it at another data directory."
-                )
+                raise CoachError(f"{self.path} was written by a newer Coach (schema {row[0]}); upgrade Coach or point it at another data directory.")
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
@@ -160,30 +155,32 @@ class Store:
 
     # Sessions
 
-    def create_session(
-        self, role: str, temperament: str, minutes: int, persona: dict, title: str = ""
-    ) -> SessionRecord:
+    def create_session(self, role: str, temperament: str, minutes: int, persona: dict, title: str = "") -> SessionRecord:
         """Start a new active session for this owner."""
         now = _now()
         record = SessionRecord(
-            id=uuid.uuid4().hex, owner=self.owner, role=role, temperament=temperament,
-            minutes=minutes, persona=persona, status="active",
-            created_at=now, updated_at=now, title=title,
+            id=uuid.uuid4().hex,
+            owner=self.owner,
+            role=role,
+            temperament=temperament,
+            minutes=minutes,
+            persona=persona,
+            status="active",
+            created_at=now,
+            updated_at=now,
+            title=title,
         )
         with self._write() as db:
             db.execute(
                 "INSERT INTO sessions (id, owner, role, temperament, minutes, persona, status,"
                 " title, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (record.id, record.owner, role, temperament, minutes, _dumps(persona),
-                 record.status, title, now, now),
+                (record.id, record.owner, role, temperament, minutes, _dumps(persona), record.status, title, now, now),
             )
         return record
 
     def get_session(self, session_id: str) -> SessionRecord:
         """The session with this id; KeyError if it is missing or not this owner's."""
-        rows = self._read(
-            "SELECT * FROM sessions WHERE id = ? AND owner = ?", (session_id, self.owner)
-        )
+        rows = self._read("SELECT * FROM sessions WHERE id = ? AND owner = ?", (session_id, self.owner))
         if not rows:
             raise KeyError(f"No session {session_id!r} for owner {self.owner!r}.")
         return _session(rows[0])
@@ -213,17 +210,19 @@ class Store:
 
     def _require(self, db: sqlite3.Connection, session_id: str) -> None:
         """Raise KeyError unless this owner has the session."""
-        found = db.execute(
-            "SELECT 1 FROM sessions WHERE id = ? AND owner = ?", (session_id, self.owner)
-        ).fetchone()
+        found = db.execute("SELECT 1 FROM sessions WHERE id = ? AND owner = ?", (session_id, self.owner)).fetchone()
         if found is None:
             raise KeyError(f"No session {session_id!r} for owner {self.owner!r}.")
 
     # Turns
 
     def add_turn(
-        self, session_id: str, role: str, text: str,
-        t: float | None = None, grounding: list[dict] | None = None,
+        self,
+        session_id: str,
+        role: str,
+        text: str,
+        t: float | None = None,
+        grounding: list[dict] | None = None,
     ) -> TurnRecord:
         """Append a turn at the next index and commit it."""
         if role not in TURN_ROLES:
@@ -231,16 +230,12 @@ class Store:
         now = _now()
         with self._write() as db:
             self._require(db, session_id)
-            (index,) = db.execute(
-                "SELECT coalesce(max(idx) + 1, 0) FROM turns WHERE session_id = ?", (session_id,)
-            ).fetchone()
-            record = TurnRecord(
-                session_id=session_id, index=index, role=role, text=text, t=t,
-                grounding=grounding or [], created_at=now,
+            (index,) = db.execute("SELECT coalesce(max(idx) + 1, 0) FROM turns WHERE session_id = ?", (session_id,)).fetchone()
+            record = TurnRecord.model_validate(
+                {"session_id": session_id, "index": index, "role": role, "text": text, "t": t, "grounding": grounding or [], "created_at": now}
             )
             db.execute(
-                "INSERT INTO turns (session_id, idx, owner, role, text, t, grounding, created_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO turns (session_id, idx, owner, role, text, t, grounding, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (session_id, index, self.owner, role, text, t, _dumps(record.grounding), now),
             )
             db.execute("UPDATE sessions SET updated_at = ? WHERE id = ?", (now, session_id))
@@ -248,12 +243,16 @@ class Store:
 
     def turns(self, session_id: str) -> list[TurnRecord]:
         """The session's turns in order."""
-        self.get_session(session_id)
+        return self.load_session(session_id)[1]
+
+    def load_session(self, session_id: str) -> tuple[SessionRecord, list[TurnRecord]]:
+        """A session and its turns in order: two reads."""
+        session = self.get_session(session_id)
         rows = self._read(
             "SELECT * FROM turns WHERE session_id = ? AND owner = ? ORDER BY idx",
             (session_id, self.owner),
         )
-        return [_turn(row) for row in rows]
+        return session, [_turn(row) for row in rows]
 
     def rewind(self, session_id: str, keep: int) -> int:
         """Delete the turns from index `keep` on; return how many went."""
@@ -261,9 +260,7 @@ class Store:
             raise ValueError(f"Cannot keep a negative number of turns ({keep}).")
         with self._write() as db:
             self._require(db, session_id)
-            deleted = db.execute(
-                "DELETE FROM turns WHERE session_id = ? AND idx >= ?", (session_id, keep)
-            ).rowcount
+            deleted = db.execute("DELETE FROM turns WHERE session_id = ? AND idx >= ?", (session_id, keep)).rowcount
             db.execute("UPDATE sessions SET updated_at = ? WHERE id = ?", (_now(), session_id))
         return deleted
 
@@ -274,8 +271,7 @@ class Store:
         with self._write() as db:
             self._require(db, session_id)
             db.execute(
-                "INSERT OR REPLACE INTO feedback (session_id, owner, payload, created_at)"
-                " VALUES (?, ?, ?, ?)",
+                "INSERT OR REPLACE INTO feedback (session_id, owner, payload, created_at) VALUES (?, ?, ?, ?)",
                 (session_id, self.owner, _dumps(feedback), _now()),
             )
 
@@ -293,13 +289,16 @@ class Store:
     def save_item(self, kind: str, title: str, payload: dict) -> ItemRecord:
         """Save a result such as a review or a question plan."""
         record = ItemRecord(
-            id=uuid.uuid4().hex, owner=self.owner, kind=kind, title=title,
-            payload=payload, created_at=_now(),
+            id=uuid.uuid4().hex,
+            owner=self.owner,
+            kind=kind,
+            title=title,
+            payload=payload,
+            created_at=_now(),
         )
         with self._write() as db:
             db.execute(
-                "INSERT INTO items (id, owner, kind, title, payload, created_at)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT INTO items (id, owner, kind, title, payload, created_at) VALUES (?, ?, ?, ?, ?, ?)",
                 (record.id, self.owner, kind, title, _dumps(payload), record.created_at),
             )
         return record
@@ -307,8 +306,7 @@ class Store:
     def list_items(self, kind: str | None = None) -> list[ItemRecord]:
         """This owner's saved items, of one kind or all, newest first."""
         rows = self._read(
-            "SELECT * FROM items WHERE owner = ? AND (? IS NULL OR kind = ?)"
-            " ORDER BY created_at DESC, rowid DESC",
+            "SELECT * FROM items WHERE owner = ? AND (? IS NULL OR kind = ?) ORDER BY created_at DESC, rowid DESC",
             (self.owner, kind, kind),
         )
         return [_item(row) for row in rows]
@@ -323,9 +321,7 @@ class Store:
     def delete_item(self, item_id: str) -> None:
         """Delete a saved item; KeyError if missing or not this owner's."""
         with self._write() as db:
-            deleted = db.execute(
-                "DELETE FROM items WHERE id = ? AND owner = ?", (item_id, self.owner)
-            ).rowcount
+            deleted = db.execute("DELETE FROM items WHERE id = ? AND owner = ?", (item_id, self.owner)).rowcount
             if not deleted:
                 raise KeyError(f"No saved item {item_id!r} for owner {self.owner!r}.")
 
@@ -341,65 +337,8 @@ class Store:
 
     def load_draft(self, key: str) -> str | None:
         """The last autosaved text for this key, or None."""
-        rows = self._read(
-            "SELECT text FROM drafts WHERE owner = ? AND key = ?", (self.owner, key)
-        )
+        rows = self._read("SELECT text FROM drafts WHERE owner = ? AND key = ?", (self.owner, key))
         return rows[0]["text"] if rows else None
-
-    # Exports
-
-    def export_markdown(self, session_id: str) -> str:
-        """A readable Markdown transcript of a session, with its feedback if saved."""
-        session = self.get_session(session_id)
-        speaker = session.persona.get("name") or "Professional"
-        lines = [f"# {session.title or f'Mock interview: {session.role}'}", ""]
-        lines += [
-            f"- **Role:** {session.role}",
-            f"- **Temperament:** {session.temperament}",
-            f"- **Minutes:** {session.minutes}",
-            f"- **Date:** {session.created_at[:10]}",
-        ]
-        persona = ", ".join(
-            str(session.persona[key]) for key in ("name", "title") if session.persona.get(key)
-        )
-        if persona:
-            lines.append(f"- **Persona:** {persona}")
-        lines += ["", "## Transcript", ""]
-        for turn in self.turns(session_id):
-            name = "Student" if turn.role == "student" else speaker
-            lines += [f"**{name}:** {turn.text}", ""]
-        feedback = self.get_feedback(session_id)
-        if feedback is not None:
-            lines += _feedback_markdown(feedback)
-        return "\n".join(lines).rstrip() + "\n"
-
-    def transcript_json(self, session_id: str) -> dict:
-        """The session in the rubric's transcript format."""
-        session = self.get_session(session_id)
-        turns = []
-        for turn in self.turns(session_id):
-            entry: dict[str, Any] = {"role": turn.role, "text": turn.text}
-            if turn.t is not None:
-                entry["t"] = turn.t
-            turns.append(entry)
-        return {"minutes_agreed": session.minutes, "turns": turns}
-
-
-def _feedback_markdown(feedback: dict) -> list[str]:
-    """Lines of the Feedback section: score, findings, summary."""
-    lines = ["## Feedback", ""]
-    if feedback.get("score") is not None:
-        lines += [f"**Score:** {feedback['score']}", ""]
-    for finding in feedback.get("findings") or []:
-        line = f"- `{finding.get('code', '?')}` {finding.get('message', '')}".rstrip()
-        if finding.get("evidence"):
-            line += f" (evidence: \u201c{finding['evidence']}\u201d)"
-        lines.append(line)
-    if feedback.get("findings"):
-        lines.append("")
-    if feedback.get("summary"):
-        lines += [str(feedback["summary"]), ""]
-    return lines
 
 
 def _session(row: sqlite3.Row) -> SessionRecord:
@@ -410,8 +349,13 @@ def _session(row: sqlite3.Row) -> SessionRecord:
 def _turn(row: sqlite3.Row) -> TurnRecord:
     """A TurnRecord from its row."""
     return TurnRecord(
-        session_id=row["session_id"], index=row["idx"], role=row["role"], text=row["text"],
-        t=row["t"], grounding=json.loads(row["grounding"]), created_at=row["created_at"],
+        session_id=row["session_id"],
+        index=row["idx"],
+        role=row["role"],
+        text=row["text"],
+        t=row["t"],
+        grounding=json.loads(row["grounding"]),
+        created_at=row["created_at"],
     )
 
 

@@ -8,11 +8,15 @@ from typing import Literal
 from pydantic import BaseModel
 
 from coach.lexical import STOPWORDS
+from coach.text import sentences
 
 PointKind = Literal["shared school", "shared employer", "shared interest", "talking point"]
 INSTITUTION = re.compile(r"\b(?:[A-Z][\w'&.-]*\s+){0,4}(?:University|College|School|Institute|Academy|Polytechnic)(?:\s+of(?:\s+[A-Z][\w'&.-]*){1,3})?")
 EMPLOYER = re.compile(r"\b(?:at|with|for|joined)\s+((?:[A-Z][\w'&.-]*)(?:\s+[A-Z][\w'&.-]*){0,3})")
-NOTABLE = re.compile(r"\b(wrote|written|writes|published|author|spoke|speaks|talk|keynote|podcast|presented|led|leads|launched|built|founded|co-founded|hosts|mentors|volunteers?|teaches|award)\b", re.IGNORECASE)
+NOTABLE = re.compile(
+    r"\b(wrote|written|writes|published|author|spoke|speaks|talk|keynote|podcast|presented|led|leads|launched|built|founded|co-founded|hosts|mentors|volunteers?|teaches|award)\b",
+    re.IGNORECASE,
+)
 INJECTION = re.compile(r"\b(ignore|disregard|forget)\b.{0,40}\b(instructions?|prompt|rules)\b|\bsystem prompt\b|\byou are now\b|\bact as\b", re.IGNORECASE)
 
 
@@ -26,8 +30,7 @@ class TalkingPoint(BaseModel):
 
 def profile_sentences(profile: str) -> list[str]:
     """Sentences and lines of a profile, as they appear in it."""
-    parts = re.split(r"(?<=[.!?])\s+|\n+", profile)
-    return [p.strip() for p in parts if len(p.strip()) > 3]
+    return [part for part in sentences(profile) if len(part) > 3]
 
 
 def is_quoted_from(quote: str, profile: str) -> bool:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable
 
 from coach.config import Settings
 
@@ -39,9 +39,7 @@ def get_token_counter(settings: Settings, chat_model: object | None = None) -> T
         return own
     from coach.assets import tiktoken_cache_dir
 
-    encoding = tiktoken_encoding(
-        encoding_name_for(settings.model or "gpt-4o-mini"), str(tiktoken_cache_dir(settings.models_dir))
-    )
+    encoding = tiktoken_encoding(encoding_name_for(settings.model or "gpt-4o-mini"), str(tiktoken_cache_dir(settings.models_dir)))
     return lambda text: len(encoding.encode(text, disallowed_special=()))
 
 
@@ -67,7 +65,6 @@ class Budget:
 
     context: list[str] = field(default_factory=list)
     history: list[tuple[str, str]] = field(default_factory=list)
-    dropped_context: int = 0
     dropped_turns: int = 0
     tokens: int = 0
 
@@ -102,8 +99,6 @@ def fit(
             budget.context.append(chunk)
             context_room -= cost
             available -= cost
-        else:
-            budget.dropped_context += 1
     kept: list[tuple[str, str]] = []
     for role, text in reversed(older):
         cost = count(text) + MESSAGE_OVERHEAD

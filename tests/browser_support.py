@@ -7,19 +7,19 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 
+from coach.config import DATA_DIR
 from tests.conftest import REPO, free_port, wait_for_http
 
 CHROMIUM = Path("/usr/bin/chromium")
 INSTALL_HINT = "install it with: apt-get install -y chromium chromium-driver"
 # Without the networking flags Chromium floods the closed network with refused connections.
-LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-               "--disable-sync", "--no-first-run"]
+LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
 VIEWPORT = {"width": 1280, "height": 800}
 # st.navigation derives each page's url path from its file name; the default page is the root.
 URL_PATHS = {"Prepare": "/", "Reach out": "/reach_out", "Practise": "/practise", "History": "/history"}
@@ -41,7 +41,7 @@ def build_index(data_dir: Path, models_dir: Path, embeddings: str) -> None:
     from coach.services import Services
 
     settings = Settings(backend="fake", embeddings=embeddings, data_dir=data_dir, models_path=models_dir, _env_file=None)
-    Services(settings).kb.ingest(REPO / "knowledge")
+    Services(settings).kb.ingest(DATA_DIR / "knowledge")
 
 
 class CoachServer:
@@ -73,15 +73,24 @@ def coach_server(folder: Path, models_dir: Path, backend: str, embeddings: str, 
     build_index(data_dir, models_dir, embeddings)
     port = free_port()
     inherited = {name: value for name, value in os.environ.items() if not name.startswith(("COACH_", "OPENAI_"))}
-    env = {**inherited, "COACH_BACKEND": backend, "COACH_EMBEDDINGS": embeddings, "COACH_DATA_DIR": str(data_dir),
-           "COACH_MODELS_PATH": str(models_dir), "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
-           "ANONYMIZED_TELEMETRY": "False", **extra_env}
+    env = {
+        **inherited,
+        "COACH_BACKEND": backend,
+        "COACH_EMBEDDINGS": embeddings,
+        "COACH_DATA_DIR": str(data_dir),
+        "COACH_MODELS_PATH": str(models_dir),
+        "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
+        "ANONYMIZED_TELEMETRY": "False",
+        **extra_env,
+    }
     log = folder / "streamlit.log"
     with log.open("w") as output:
         process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-             "--server.port", str(port), "--server.address", "127.0.0.1"],
-            cwd=REPO, env=env, stdout=output, stderr=subprocess.STDOUT,
+            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port", str(port), "--server.address", "127.0.0.1"],
+            cwd=REPO,
+            env=env,
+            stdout=output,
+            stderr=subprocess.STDOUT,
         )
     server = CoachServer(process, f"http://127.0.0.1:{port}", log)
     try:

@@ -66,8 +66,7 @@ def models_dir() -> Path:
 @pytest.fixture
 def settings(tmp_path: Path, models_dir: Path) -> Settings:
     """Fake chat model, hash embeddings, everything stored under tmp_path."""
-    return Settings(backend="fake", embeddings="fake", data_dir=tmp_path / "data", models_path=models_dir,
-                    chroma_path=tmp_path / "chroma", _env_file=None)
+    return Settings(backend="fake", embeddings="fake", data_dir=tmp_path / "data", models_path=models_dir, chroma_path=tmp_path / "chroma", _env_file=None)
 
 
 @pytest.fixture(scope="session")
@@ -108,9 +107,23 @@ def llama_server(gguf_path: Path):
     """A real OpenAI-compatible llama.cpp server on a free loopback port."""
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "llama_cpp.server", "--model", str(gguf_path), "--host", "127.0.0.1",
-         "--port", str(port), "--n_ctx", "2048", "--n_threads", "1"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            sys.executable,
+            "-m",
+            "llama_cpp.server",
+            "--model",
+            str(gguf_path),
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--n_ctx",
+            "2048",
+            "--n_threads",
+            "1",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     try:
         wait_for_http(f"http://127.0.0.1:{port}/v1/models", process)

@@ -23,3 +23,36 @@ def transcript_files() -> list[Path]:
     files = sorted((EVAL_DIR / "transcripts").glob("*.json"))
     assert files, f"No labelled transcripts in {EVAL_DIR / 'transcripts'}."
     return files
+
+
+LABELLED_DIR = DATA_DIR / "labelled"  # the independent set: each item split tune/holdout by the hash of its id
+SEARCH_NOTES_DIR = DATA_DIR / "search_notes"  # notes that exist only in the test data, for search evaluations
+
+
+def _jsonl(path: Path) -> list[dict]:
+    """Every JSON object of a .jsonl file."""
+    assert path.is_file(), f"{path} is missing"
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def independent_messages(split: str) -> list[dict]:
+    """Outreach and thank-you messages of the independent set, from one split ('tune' or 'holdout')."""
+    records = [r for name in ("outreach-a", "outreach-b", "thank-you") for r in _jsonl(LABELLED_DIR / f"{name}.jsonl")]
+    return [r for r in records if r["split"] == split]
+
+
+def independent_transcripts(split: str) -> list[dict]:
+    """Transcripts of the independent set, from one split."""
+    files = sorted((LABELLED_DIR / "transcripts").glob("*.json"))
+    records = [json.loads(path.read_text(encoding="utf-8")) for path in files]
+    return [r for r in records if r["split"] == split]
+
+
+def better_worse_pairs(split: str) -> list[dict]:
+    """Pairs of messages for the same situation, one labelled better, from one split."""
+    return [r for r in _jsonl(LABELLED_DIR / "pairs.jsonl") if r["split"] == split]
+
+
+def search_queries(split: str) -> list[dict]:
+    """Descriptive, multi-role, paraphrase, typo and alias queries for the search-only notes, from one split."""
+    return [r for r in _jsonl(DATA_DIR / "search_queries.jsonl") if r["split"] == split]

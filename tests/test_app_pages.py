@@ -15,8 +15,7 @@ from coach.services import Services
 from coach.store import Store
 
 APP = str(PROJECT_ROOT / "app.py")
-BACKEND_DOWN = {"COACH_BACKEND": "openai-compatible", "OPENAI_BASE_URL": "http://127.0.0.1:9/v1",
-                "COACH_REQUEST_TIMEOUT": "3"}
+BACKEND_DOWN = {"COACH_BACKEND": "openai-compatible", "OPENAI_BASE_URL": "http://127.0.0.1:9/v1", "COACH_REQUEST_TIMEOUT": "3"}
 OUTREACH = "Hi Jane, can you get me a job at your company? I attached my resume.\n\nThanks,\nSam"
 QUESTION = "What does a typical week look like for you as a data scientist?"
 
@@ -41,8 +40,14 @@ def configure(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, data_dir: Path, m
     """Set the app's environment (fake backend by default); settings and cached services are rebuilt."""
 
     def apply(**extra: str) -> None:
-        env = {"COACH_BACKEND": "fake", "COACH_EMBEDDINGS": "fake", "COACH_DATA_DIR": str(data_dir),
-               "COACH_MODELS_PATH": str(models_dir), "COACH_OWNER": owner, **extra}
+        env = {
+            "COACH_BACKEND": "fake",
+            "COACH_EMBEDDINGS": "fake",
+            "COACH_DATA_DIR": str(data_dir),
+            "COACH_MODELS_PATH": str(models_dir),
+            "COACH_OWNER": owner,
+            **extra,
+        }
         for name, value in env.items():
             monkeypatch.setenv(name, value)
         get_settings.cache_clear()
@@ -244,9 +249,20 @@ def test_practise_with_the_backend_down_shows_an_error_and_keeps_the_question(co
 def test_history_lists_resumes_and_deletes_sessions(configure, store, data_dir):
     settings = Settings(backend="fake", embeddings="fake", data_dir=data_dir, _env_file=None)
     session = Services(settings).start_interview("Urban Planner", "busy", 15, store=store)
-    store.save_item("plan", "Questions for an Urban Planner", {"plan": {"role": "Urban Planner", "notice": None, "questions": [
-        {"area": "trends", "text": "How is zoning reform changing your work?", "why": "x", "sources": [], "origin": "bank"}],
-        "talking_points": [], "sources": []}, "markdown": "# Questions"})
+    store.save_item(
+        "plan",
+        "Questions for an Urban Planner",
+        {
+            "plan": {
+                "role": "Urban Planner",
+                "notice": None,
+                "questions": [{"area": "trends", "text": "How is zoning reform changing your work?", "why": "x", "sources": [], "origin": "bank"}],
+                "talking_points": [],
+                "sources": [],
+            },
+            "markdown": "# Questions",
+        },
+    )
     at = open_page("app_pages/history.py")
     assert session.persona.name in texts(at)
     assert at.download_button(key=f"history_export_{session.session_id}")

@@ -4,22 +4,36 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 
-from tests.browser_support import (CHROMIUM, LAUNCH_ARGS, VIEWPORT, CoachServer, coach_server, go_to, require_browser,
-                                   screenshot, send, start_practice, wait_for_reply, wait_idle)
+from tests.browser_support import (
+    CHROMIUM,
+    LAUNCH_ARGS,
+    VIEWPORT,
+    CoachServer,
+    coach_server,
+    go_to,
+    require_browser,
+    screenshot,
+    send,
+    start_practice,
+    wait_for_reply,
+    wait_idle,
+)
 
 pytestmark = pytest.mark.browser
 
 ROLE = "Data Scientist"
 TIARA = ("Trends", "Insights", "Advice", "Resources", "Assignments")
-QUESTIONS = ("What does a typical week look like for you as a data scientist?",
-             "What surprised you most when you started in this field?",
-             "What would you do in your first year if you were starting again?")
+QUESTIONS = (
+    "What does a typical week look like for you as a data scientist?",
+    "What surprised you most when you started in this field?",
+    "What would you do in your first year if you were starting again?",
+)
 OUTREACH = "Hi Jane, can you get me a job at your company? I attached my resume.\n\nThanks,\nSam"
 # One llama.cpp thread: its threads spin while they wait for each other, so with two of them on a two-core
 # machine that also runs Chromium a reply took 80 to 120 s instead of about 20 s.
@@ -119,8 +133,7 @@ def test_full_walk_in_a_real_browser_fake_backend(browser, fake_server: CoachSer
     publish_to = Path(os.environ["COACH_SCREENSHOT_DIR"]) if os.environ.get("COACH_SCREENSHOT_DIR") else None
     with open_page(browser, timeout=30_000) as page, fake_server.log_on_failure():
         walk(page, fake_server, tmp_path, reply_timeout=30_000, publish_to=publish_to)
-    assert sorted(p.name for p in tmp_path.glob("*.png")) == [
-        "feedback.png", "history.png", "practise.png", "prepare.png", "reach-out.png"]
+    assert sorted(p.name for p in tmp_path.glob("*.png")) == ["feedback.png", "history.png", "practise.png", "prepare.png", "reach-out.png"]
 
 
 @pytest.mark.slow
@@ -140,10 +153,8 @@ def mapped_bytes(pid: int, path: Path) -> int:
 
 
 @pytest.mark.slow
-def test_two_sessions_ask_the_local_model_at_once_and_share_one_copy(browser, local_server: CoachServer,
-                                                                     gguf_path: Path):
-    with (open_page(browser, timeout=60_000) as first, open_page(browser, timeout=60_000) as second,
-          local_server.log_on_failure()):
+def test_two_sessions_ask_the_local_model_at_once_and_share_one_copy(browser, local_server: CoachServer, gguf_path: Path):
+    with open_page(browser, timeout=60_000) as first, open_page(browser, timeout=60_000) as second, local_server.log_on_failure():
         pages = (first, second)
         for page, role in zip(pages, (ROLE, "Registered Nurse")):
             page.goto(local_server.url)

@@ -77,11 +77,17 @@ def test_user_errors_exit_2_with_one_line(cli_env: Path, capsys: pytest.CaptureF
 
 
 def test_doctor_reports_an_unreachable_server_in_one_line_and_fails(tmp_path: Path, models_dir: Path) -> None:
-    env = {**os.environ, "COACH_BACKEND": "openai-compatible", "OPENAI_BASE_URL": "http://127.0.0.1:9/v1",
-           "COACH_DATA_DIR": str(tmp_path), "COACH_MODELS_PATH": str(models_dir), "COACH_REQUEST_TIMEOUT": "5"}
+    env = {
+        **os.environ,
+        "COACH_BACKEND": "openai-compatible",
+        "OPENAI_BASE_URL": "http://127.0.0.1:9/v1",
+        "COACH_DATA_DIR": str(tmp_path),
+        "COACH_MODELS_PATH": str(models_dir),
+        "COACH_REQUEST_TIMEOUT": "5",
+    }
     result = subprocess.run([sys.executable, "-m", "coach", "doctor"], capture_output=True, text=True, env=env, timeout=120)
     assert result.returncode == 1
-    model_line = next(line for line in result.stdout.splitlines() if " model:" in line)
+    model_line = next(line for line in result.stdout.splitlines() if line.split(None, 1)[-1].startswith("model:"))
     assert model_line.startswith("FAIL") and "127.0.0.1:9" in model_line and "is it running" in model_line
     assert "Traceback" not in result.stderr
 

@@ -17,11 +17,11 @@ def env(tmp_path_factory: pytest.TempPathFactory, models_dir: Path) -> dict:
     """Fake backend and embeddings over an index of the shipped notes in a temp data dir."""
     import os
 
-    from coach.config import Settings
+    from coach.config import DATA_DIR, Settings
     from coach.services import Services
 
     data = tmp_path_factory.mktemp("cli-data")
-    Services(Settings(backend="fake", embeddings="fake", data_dir=data, models_path=models_dir, _env_file=None)).kb.ingest(REPO / "knowledge")
+    Services(Settings(backend="fake", embeddings="fake", data_dir=data, models_path=models_dir, _env_file=None)).kb.ingest(DATA_DIR / "knowledge")
     return {**os.environ, "COACH_BACKEND": "fake", "COACH_EMBEDDINGS": "fake", "COACH_DATA_DIR": str(data), "COACH_MODELS_PATH": str(models_dir)}
 
 
@@ -53,8 +53,18 @@ def test_review_of_empty_or_non_utf8_input_exits_2_with_one_line(env: dict, stdi
 
 
 def test_late_thank_you_from_dates(env: dict) -> None:
-    result = coach(env, "review", "thank-you", "-", "--meeting-date", "2026-03-02", "--sent-date", "2026-03-09", "--json",
-                   stdin=b"Hi Ana,\n\nThank you for explaining how grant cycles work. I will draft a budget this week and send you an update.\n\nBest,\nSam")
+    result = coach(
+        env,
+        "review",
+        "thank-you",
+        "-",
+        "--meeting-date",
+        "2026-03-02",
+        "--sent-date",
+        "2026-03-09",
+        "--json",
+        stdin=b"Hi Ana,\n\nThank you for explaining how grant cycles work. I will draft a budget this week and send you an update.\n\nBest,\nSam",
+    )
     assert "late" in {f["code"] for f in json.loads(result.stdout)["findings"]}
 
 

@@ -139,8 +139,9 @@ def test_redo_rewinds_to_a_student_turn_and_returns_its_text(services: Services)
 
 
 def test_killing_the_process_mid_session_loses_no_saved_turn_and_resume_continues(tmp_path: Path, models_dir: Path) -> None:
-    process = subprocess.Popen([sys.executable, str(REPO / "tests" / "interview_writer.py"), str(tmp_path), str(models_dir)],
-                               stdout=subprocess.PIPE, text=True, cwd=REPO)
+    process = subprocess.Popen(
+        [sys.executable, str(REPO / "tests" / "interview_writer.py"), str(tmp_path), str(models_dir)], stdout=subprocess.PIPE, text=True, cwd=REPO
+    )
     session_id = process.stdout.readline().split()[1]
     saved = [process.stdout.readline() for _ in range(3)]
     process.kill()
@@ -157,18 +158,22 @@ def test_killing_the_process_mid_session_loses_no_saved_turn_and_resume_continue
 
 @pytest.mark.slow
 def test_a_twelve_turn_session_with_the_local_model_runs_end_to_end(tmp_path: Path, models_dir: Path, shipped_kb, gguf_path) -> None:
-    settings = Settings(backend="local", model_path=gguf_path, data_dir=tmp_path, models_path=models_dir, max_tokens=64,
-                        temperature=0.2, _env_file=None)
+    settings = Settings(backend="local", model_path=gguf_path, data_dir=tmp_path, models_path=models_dir, max_tokens=64, temperature=0.2, _env_file=None)
     services = Services(settings, embedder=shipped_kb.embedder)
     services.__dict__["kb"] = shipped_kb
     session = services.start_interview("Pharmacist", "busy", 20)
     questions = [
         "Hi, I'm Lena, a chemistry sophomore exploring pharmacy. Thank you for your time!",
-        "How has pharmacy practice changed since you started?", "What does a typical day look like for you?",
-        "What surprised you most in your first year?", "What would you do in my place to prepare?",
-        "Which skills should I build first?", "What mistakes do newcomers make?",
-        "What project could I try to test whether I like the work?", "Which associations or journals do you read?",
-        "How do you expect the field to change next?", "What do you wish you had known earlier?",
+        "How has pharmacy practice changed since you started?",
+        "What does a typical day look like for you?",
+        "What surprised you most in your first year?",
+        "What would you do in my place to prepare?",
+        "Which skills should I build first?",
+        "What mistakes do newcomers make?",
+        "What project could I try to test whether I like the work?",
+        "Which associations or journals do you read?",
+        "How do you expect the field to change next?",
+        "What do you wish you had known earlier?",
         "Who else should I talk to? Thank you so much!",
     ]
     for question in questions:

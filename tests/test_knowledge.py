@@ -208,8 +208,12 @@ def test_ingest_and_search_run_against_a_chroma_server(tmp_path: Path) -> None:
 
     port = free_port()
     chroma = Path(sys.executable).with_name("chroma")
-    server = subprocess.Popen([str(chroma), "run", "--path", str(tmp_path / "server"), "--host", "127.0.0.1", "--port", str(port)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**__import__("os").environ, "ANONYMIZED_TELEMETRY": "False"})
+    server = subprocess.Popen(
+        [str(chroma), "run", "--path", str(tmp_path / "server"), "--host", "127.0.0.1", "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**__import__("os").environ, "ANONYMIZED_TELEMETRY": "False"},
+    )
     try:
         wait_for_http(f"http://127.0.0.1:{port}/api/v2/heartbeat", server, 60)
         settings = Settings(chroma_url=f"http://127.0.0.1:{port}", _env_file=None)

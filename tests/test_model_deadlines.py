@@ -28,7 +28,7 @@ class Stub(BaseHTTPRequestHandler):
     def log_message(self, *args: object) -> None:  # quiet
         pass
 
-    def do_POST(self) -> None:  # noqa: N802 - the http.server hook
+    def do_POST(self) -> None:
         self.rfile.read(int(self.headers.get("content-length") or 0))
         self.server.seen_keys.append(self.headers.get("authorization"))  # type: ignore[attr-defined]
         behaviour = self.server.behaviour  # type: ignore[attr-defined]

@@ -13,8 +13,7 @@ from coach.notes import split_front_matter
 
 KNOWLEDGE = DATA_DIR / "knowledge"
 NOTES = sorted(KNOWLEDGE.glob("*.md"))
-SECTIONS = ["Day to day", "Skills that matter", "Career paths", "Culture and work environment", "Trends", "Questions worth asking", "In my words",
-            "Sources"]
+SECTIONS = ["Day to day", "Skills that matter", "Career paths", "Culture and work environment", "Trends", "Questions worth asking", "In my words", "Sources"]
 # First-person lines the interview's professional voices: "- [topic] sentence", one topic of VOICE_TOPICS each.
 VOICE_LINE = re.compile(r"^- \[(day|path|skills|hard|surprise|culture|trends|advice|resources|try)\] (.+)$", re.MULTILINE)
 TIARA_TAG = re.compile(r"^- \[(Trends|Insights|Advice|Resources|Assignments)\] (.+\?)$", re.MULTILINE)

@@ -26,16 +26,16 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     site-packages (no network, no second 1 GB install); `coach` itself comes only from the wheel.
     """
     root = tmp_path_factory.mktemp("packaging")
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(root / "dist"),
-                    str(PROJECT_ROOT)], check=True, timeout=300)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(root / "dist"), str(PROJECT_ROOT)], check=True, timeout=300
+    )
     wheel = next((root / "dist").glob("coach-*.whl"))
     env_dir = root / "venv"
     venv.EnvBuilder(with_pip=False).create(env_dir)
     site = next(env_dir.glob("lib/python*/site-packages"))
     (site / "deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8")
     python = env_dir / "bin" / "python"
-    subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps", "-q", str(wheel)],
-                   check=True, timeout=300)
+    subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps", "-q", str(wheel)], check=True, timeout=300)
     elsewhere = root / "elsewhere"
     elsewhere.mkdir()
     return {"python": python, "cwd": elsewhere, "site": site, "home": root / "home"}
@@ -45,15 +45,22 @@ def run_coach(installed: dict[str, Path], *args: str, stdin: str = "") -> subpro
     """Run the installed `coach` from a folder outside the checkout."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("COACH_", "OPENAI_"))}
     env.update({"HOME": str(installed["home"]), "PYTHONPATH": ""})
-    return subprocess.run([str(installed["python"]), "-m", "coach", *args], cwd=installed["cwd"], env=env, input=stdin,
-                          capture_output=True, text=True, timeout=600)
+    return subprocess.run(
+        [str(installed["python"]), "-m", "coach", *args], cwd=installed["cwd"], env=env, input=stdin, capture_output=True, text=True, timeout=600
+    )
 
 
 def test_the_package_comes_from_the_wheel_not_the_checkout(installed: dict[str, Path]) -> None:
     located = run_coach(installed, "--help")
     assert located.returncode == 0, located.stderr
-    where = subprocess.run([str(installed["python"]), "-c", "import coach; print(coach.__file__)"],
-                           cwd=installed["cwd"], capture_output=True, text=True, env={"PYTHONPATH": ""}, check=True)
+    where = subprocess.run(
+        [str(installed["python"]), "-c", "import coach; print(coach.__file__)"],
+        cwd=installed["cwd"],
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": ""},
+        check=True,
+    )
     assert str(installed["site"]) in where.stdout
 
 

@@ -13,8 +13,7 @@ OUTSIDE = ".." + "/shared"  # spelt in two pieces so this file does not match it
 
 def tracked_files() -> list[str]:
     """Every file git tracks or would add (untracked, not ignored)."""
-    listing = subprocess.run(["git", "ls-files", "--cached", "--others", "--exclude-standard"], cwd=PROJECT_ROOT,
-                             capture_output=True, text=True, check=True)
+    listing = subprocess.run(["git", "ls-files", "--cached", "--others", "--exclude-standard"], cwd=PROJECT_ROOT, capture_output=True, text=True, check=True)
     return [name for name in listing.stdout.splitlines() if (PROJECT_ROOT / name).is_file()]
 
 
@@ -38,3 +37,11 @@ def test_every_registered_rule_is_in_the_rubric_document_with_its_severity_and_a
         row = f"| `{code}` | {rule.severity} |"
         assert row in document, f"{kind}/{code} is missing from the rubric document"
         assert rule.advice, f"{kind}/{code} has no advice on how to fix it"
+
+
+def test_every_reminder_rule_is_in_the_rubric_document() -> None:
+    from coach.reminders import RULES
+
+    document = rubric_markdown()
+    for code in RULES:
+        assert f"| `{code}` |" in document, f"reminder rule {code} is missing from the rubric document"

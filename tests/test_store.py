@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from coach.export import session_markdown
 from coach.store import SessionRecord, Store
 
 REPO = Path(__file__).resolve().parents[1]
@@ -198,17 +199,30 @@ def test_an_owner_cannot_see_change_or_delete_another_owners_records(tmp_path: P
 def test_markdown_export_reads_as_a_transcript_with_feedback(store, session):
     store.add_turn(session.id, "student", "What surprised you?")
     store.add_turn(session.id, "professional", "The paperwork.")
-    store.save_feedback(session.id, {
-        "score": 7,
-        "findings": [{"code": "I003", "message": "Ask a follow-up.", "evidence": "paperwork"}],
-        "summary": "Good opening.",
-    })
-    markdown = store.export_markdown(session.id)
+    store.save_feedback(
+        session.id,
+        {
+            "score": 7,
+            "findings": [{"code": "I003", "message": "Ask a follow-up.", "evidence": "paperwork"}],
+            "summary": "Good opening.",
+        },
+    )
+    markdown = session_markdown(store, session.id)
     for expected in (
-        "# Nursing chat", "nurse", "warm", "20", session.created_at[:10],
+        "# Nursing chat",
+        "nurse",
+        "warm",
+        "20",
+        session.created_at[:10],
         "Dr. Ana Ruiz, Charge nurse",
-        "**Student:** What surprised you?", "**Dr. Ana Ruiz:** The paperwork.",
-        "## Feedback", "7", "I003", "Ask a follow-up.", "paperwork", "Good opening.",
+        "**Student:** What surprised you?",
+        "**Dr. Ana Ruiz:** The paperwork.",
+        "## Feedback",
+        "7",
+        "I003",
+        "Ask a follow-up.",
+        "paperwork",
+        "Good opening.",
     ):
         assert expected in markdown
     assert markdown.index("What surprised") < markdown.index("The paperwork")
@@ -217,21 +231,9 @@ def test_markdown_export_reads_as_a_transcript_with_feedback(store, session):
 def test_markdown_export_without_persona_name_or_feedback(store: Store):
     bare = store.create_session("chef", "brisk", 15, {})
     store.add_turn(bare.id, "professional", "Yes?")
-    markdown = store.export_markdown(bare.id)
+    markdown = session_markdown(store, bare.id)
     assert "**Professional:** Yes?" in markdown
     assert "Feedback" not in markdown and "Persona" not in markdown
-
-
-def test_transcript_json_is_the_rubric_format_omitting_missing_times(store, session):
-    store.add_turn(session.id, "student", "Hi", t=0.0)
-    store.add_turn(session.id, "professional", "Hello")
-    assert store.transcript_json(session.id) == {
-        "minutes_agreed": 20,
-        "turns": [
-            {"role": "student", "text": "Hi", "t": 0.0},
-            {"role": "professional", "text": "Hello"},
-        ],
-    }
 
 
 # Durability and concurrency
@@ -251,7 +253,7 @@ def test_two_threads_writing_turns_to_different_sessions_lose_nothing(store: Sto
         try:
             for n in range(100):
                 store.add_turn(session_id, "student", f"{session_id} {n}")
-        except BaseException as error:  # surfaced by the assert below
+        except BaseException as error:  # noqa: BLE001 - surfaced by the assert below
             errors.append(error)
 
     threads = [threading.Thread(target=write, args=(s,)) for s in sessions]
@@ -270,12 +272,7 @@ def test_two_stores_on_one_file_writing_at_once_wait_for_each_other(tmp_path: Pa
     path = tmp_path / "coach.db"
     with Store(path) as first, Store(path) as second:
         session = first.create_session("nurse", "warm", 20, {})
-        writers = [
-            threading.Thread(
-                target=lambda s=s: [s.add_turn(session.id, "student", "x") for _ in range(50)]
-            )
-            for s in (first, second)
-        ]
+        writers = [threading.Thread(target=lambda s=s: [s.add_turn(session.id, "student", "x") for _ in range(50)]) for s in (first, second)]
         for writer in writers:
             writer.start()
         for writer in writers:
@@ -288,7 +285,9 @@ def test_committed_turns_survive_a_killed_process(tmp_path: Path):
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     writer = subprocess.Popen(
         [sys.executable, str(REPO / "tests" / "store_writer.py"), str(path), "5"],
-        stdout=subprocess.PIPE, text=True, env=env,
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
     )
     try:
         session_id = writer.stdout.readline().split()[1]

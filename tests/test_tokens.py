@@ -38,7 +38,7 @@ def test_a_conversation_ten_times_the_window_still_fits_with_system_and_last_tur
     total = count(system) + sum(count(t) + 4 for _, t in budget.history) + sum(count(c) + 2 for c in budget.context)
     assert total <= window - reserve
     assert budget.history[-1] == history[-1]
-    assert budget.dropped_turns > 0 and budget.history == history[-len(budget.history):]
+    assert budget.dropped_turns > 0 and budget.history == history[-len(budget.history) :]
 
 
 def test_a_huge_last_turn_is_shortened_rather_than_overflowing(settings: Settings) -> None:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from coach.rubric import lexicon
-from coach.rubric.base import Finding, finding, rule
-from coach.rubric.message import Message, addressee, words
+from coach.rubric.base import Finding, Kind, finding, rule
+from coach.rubric.message import Message, addressee
 from coach.rubric.patterns import compile_any, first_clause, quote
+from coach.text import words
 
 JOB_ASK = compile_any(lexicon.JOB_ASK)
 ATTACHMENT = compile_any(lexicon.ATTACHMENT)
-MESSAGES = ("outreach", "thank-you")
+MESSAGES: tuple[Kind, ...] = ("outreach", "thank-you")
 
 
 def names_a_person(greeting: str) -> bool:
@@ -21,9 +22,10 @@ def names_a_person(greeting: str) -> bool:
 
 
 @rule(
-    MESSAGES, "generic-greeting",
+    MESSAGES,
+    "generic-greeting",
     "The greeting does not name the recipient, or there is none.",
-    advice="Open with the recipient's name: \"Hi Renata,\" or \"Dear Ms. Achterberg,\".",
+    advice='Open with the recipient\'s name: "Hi Renata," or "Dear Ms. Achterberg,".',
 )
 def generic_greeting(message: Message) -> Finding | None:
     """Fires on "Hello,", "Dear Sir or Madam," or a message that opens with no greeting."""
@@ -31,22 +33,21 @@ def generic_greeting(message: Message) -> Finding | None:
         opening = message.sentences[0] if message.sentences else ""
         return finding(
             "generic-greeting",
-            'The message opens without a greeting. Start with the person\'s name, e.g. "Hi Maria," '
-            'or "Dear Dr. Okafor,".',
+            'The message opens without a greeting. Start with the person\'s name, e.g. "Hi Maria," or "Dear Dr. Okafor,".',
             f"no greeting; it opens with {quote(opening)}",
         )
     if names_a_person(message.greeting):
         return None
     return finding(
         "generic-greeting",
-        "The greeting does not name the recipient. Address them by name (\"Hi Maria,\", "
-        '"Dear Dr. Okafor,"), so it reads as written for them.',
+        'The greeting does not name the recipient. Address them by name ("Hi Maria,", "Dear Dr. Okafor,"), so it reads as written for them.',
         quote(message.greeting),
     )
 
 
 @rule(
-    MESSAGES, "job-ask",
+    MESSAGES,
+    "job-ask",
     "Asks for a job, internship, interview, referral or to pass on a resume.",
     advice="Ask for a conversation and advice only; drop any request for a job, internship, referral or resume pass-along.",
 )
@@ -56,15 +57,15 @@ def job_ask(message: Message) -> Finding | None:
     if span := first_clause(JOB_ASK, texts):
         return finding(
             "job-ask",
-            "This asks for a job or a referral. An informational conversation is for learning; "
-            "drop the request and ask about their work instead.",
+            "This asks for a job or a referral. An informational conversation is for learning; drop the request and ask about their work instead.",
             quote(span),
         )
     return None
 
 
 @rule(
-    MESSAGES, "attachment",
+    MESSAGES,
+    "attachment",
     "Attaches or offers a resume, CV or portfolio.",
     advice="Remove the attachment and the line offering it; share a resume only if they ask.",
 )
@@ -73,8 +74,7 @@ def attachment(message: Message) -> Finding | None:
     if span := first_clause(ATTACHMENT, message.sentences):
         return finding(
             "attachment",
-            "A resume, CV or portfolio is attached or offered. It makes the note read like a job "
-            "application; leave it out and share it only if they ask.",
+            "A resume, CV or portfolio is attached or offered. It makes the note read like a job application; leave it out and share it only if they ask.",
             quote(span),
         )
     return None

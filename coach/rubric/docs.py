@@ -7,6 +7,7 @@ from coach.rubric import lint, transcript_rules  # noqa: F401  (importing them r
 from coach.rubric.base import Kind, Rule, rules_for
 
 PROSE_FILE = DATA_DIR / "rubric_prose.md"
+REMINDERS_FILE = DATA_DIR / "reminders_prose.md"  # the follow-up reminder rules (coach/reminders.py)
 RULES_MARKER = "<!-- rules -->"
 HEADINGS: dict[Kind, str] = {
     "outreach": "Outreach messages (`kind: outreach`)",
@@ -35,4 +36,5 @@ def rules_sections() -> str:
 def rubric_markdown() -> str:
     """The whole rubric document."""
     prose = PROSE_FILE.read_text(encoding="utf-8")
-    return prose.replace(RULES_MARKER, rules_sections(), 1)
+    reminders = REMINDERS_FILE.read_text(encoding="utf-8")
+    return prose.replace(RULES_MARKER, rules_sections(), 1).rstrip("\n") + "\n\n" + reminders

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
-from typing import Any, Iterable, Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 # One labelled item: the codes it should get and the codes the linter reported.
 Pair = tuple[Iterable[str], Iterable[str]]
@@ -19,12 +19,6 @@ class CodeScore:
     fn: int
     precision: float
     recall: float
-
-    def __getitem__(self, key: str) -> Any:
-        """Read a column by name, so rows also work where a dict is expected."""
-        if key not in {f.name for f in fields(self)}:
-            raise KeyError(key)
-        return getattr(self, key)
 
 
 def _ratio(hits: int, total: int) -> float:
@@ -62,8 +56,5 @@ def format_table(rows: Sequence[CodeScore]) -> str:
     width = max([len("code"), *(len(row.code) for row in rows)])
     lines = [f"{'code':<{width}}  {'tp':>3} {'fp':>3} {'fn':>3}  precision  recall"]
     for row in rows:
-        lines.append(
-            f"{row.code:<{width}}  {row.tp:>3} {row.fp:>3} {row.fn:>3}"
-            f"  {row.precision:>9.2f}  {row.recall:>6.2f}"
-        )
+        lines.append(f"{row.code:<{width}}  {row.tp:>3} {row.fp:>3} {row.fn:>3}  {row.precision:>9.2f}  {row.recall:>6.2f}")
     return "\n".join(lines)

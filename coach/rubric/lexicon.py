@@ -58,12 +58,6 @@ CLOSING_PHRASES = (
 # Intensifiers allowed after a closing phrase: "Thanks so much," "Thank you again,".
 CLOSING_TAILS = r"(?:\s+(?:so\s+much|very\s+much|again|in\s+advance|a\s+million|for\s+everything))?"
 
-# Tokens ending in "." that do not end a sentence.
-ABBREVIATIONS = frozenset(
-    """dr mr mrs ms mx prof st jr sr vs etc e.g i.e no inc ltd co corp approx
-    ph.d b.a m.a m.s b.s a.m p.m mt ave univ dept fig sen rep gov u.s u.k""".split()
-)
-
 # --- Pronouns and who a sentence is about -------------------------------------
 
 WRITER_PRONOUNS = frozenset("i i'm i've i'd i'll my mine myself".split())
@@ -167,10 +161,30 @@ MEETING_NOUNS = r"\b(?:call|chat|conversation|meeting|meet|coffee|talk|zoom|phon
 
 # Spelled-out amounts, in minutes of the unit that follows them.
 NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10,
-    "fifteen": 15, "twenty": 20, "twenty-five": 25, "thirty": 30, "forty": 40,
-    "forty-five": 45, "fifty": 50, "sixty": 60, "ninety": 90, "few": 5, "a few": 5,
-    "couple of": 2, "a couple of": 2, "half an": 0.5, "a half": 0.5, "several": 3,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "ten": 10,
+    "fifteen": 15,
+    "twenty": 20,
+    "twenty-five": 25,
+    "thirty": 30,
+    "forty": 40,
+    "forty-five": 45,
+    "fifty": 50,
+    "sixty": 60,
+    "ninety": 90,
+    "few": 5,
+    "a few": 5,
+    "couple of": 2,
+    "a couple of": 2,
+    "half an": 0.5,
+    "a half": 0.5,
+    "several": 3,
 }
 DURATION = (
     r"\b(?P<amount>\d{1,3}(?:\s*(?:-|–|to|or)\s*\d{1,3})?|"

@@ -35,8 +35,13 @@ def lint(
     sent_date: date | datetime | str | None = None,
 ) -> list[Finding]:
     """Parse an outreach or thank-you message and report what the rubric finds."""
-    message = parse(text, kind, channel, meeting_date, sent_date)
+    return lint_message(parse(text, kind, channel, meeting_date, sent_date))
+
+
+def lint_message(message: Message) -> list[Finding]:
+    """What the rubric finds in a parsed message (a very long one is read at its two ends)."""
+    text = message.raw
     if len(text) > READ_LIMIT:
-        excerpt = parse(f"{text[: READ_LIMIT - TAIL]}\n\n{text[-TAIL:]}", kind, channel, meeting_date, sent_date)
+        excerpt = parse(f"{text[: READ_LIMIT - TAIL]}\n\n{text[-TAIL:]}", message.kind, message.channel, message.meeting_date, message.sent_date)
         message = replace(excerpt, raw=text, counted_words=message.body_words, counted_chars=message.chars)
     return check(message)

@@ -3,40 +3,23 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cached_property
 from typing import Literal
 
+from coach.errors import UserInputError
 from coach.rubric import lexicon
+from coach.text import LIST_MARKER, normalize, split_sentences, word_count
 
 MessageKind = Literal["outreach", "thank-you"]
 Channel = Literal["email", "linkedin"]
 
-# Characters NFKC leaves alone but that mean plain ASCII punctuation here.
-_PUNCTUATION = str.maketrans(
-    {
-        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'",
-        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"', "\u00bb": '"',
-        "\u2010": "-", "\u2011": "-", "\u00ad": None, "\u200b": None, "\u200c": None, "\u200d": None,
-        "\ufeff": None, "\u061f": "?", "\u037e": "?", "\t": " ",
-    }
-)
-
-# A word: letters or digits, joined by inner apostrophes, hyphens or "&" (M&A).
-_WORD = re.compile(r"[^\W_]+(?:['\-&][^\W_]+)*")
-# "1." "2)" "-" "•" opening a line are list markers, not words.
-_LIST_MARKER = re.compile(r"^\s*(?:\d{1,3}[.)]|\(?[a-z]\)|[-*\u2022\u00b7\u25aa\u25e6\u2023\u2013\u2014])\s+")
-_VOCATIVE_THANKS = re.compile(
-    rf"^\s*(?i:{lexicon.THANKS_OPENER}),\s+[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){{0,2}}\s*[!,.]"
-)
+_VOCATIVE_THANKS = re.compile(rf"^\s*(?i:{lexicon.THANKS_OPENER}),\s+[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){{0,2}}\s*[!,.]")
 _THANKS_OPENER = re.compile(rf"^\s*{lexicon.THANKS_OPENER}\b", re.IGNORECASE)
 _SUBJECT = re.compile(r"^\s*subject\s*:(.*)$", re.IGNORECASE)
 _GREETING = re.compile(rf"^\s*(?:{'|'.join(lexicon.GREETING_OPENERS)})\b", re.IGNORECASE)
-_CLOSING = re.compile(
-    rf"^\s*(?:{'|'.join(lexicon.CLOSING_PHRASES)}){lexicon.CLOSING_TAILS}\s*[,!.]?\s*$", re.IGNORECASE
-)
+_CLOSING = re.compile(rf"^\s*(?:{'|'.join(lexicon.CLOSING_PHRASES)}){lexicon.CLOSING_TAILS}\s*[,!.]?\s*$", re.IGNORECASE)
 # "Thanks so much, Sam" at the end of a one-paragraph note.
 # The name must be capitalised, so only the closing phrase ignores case.
 _INLINE_CLOSING = re.compile(
@@ -44,70 +27,12 @@ _INLINE_CLOSING = re.compile(
     r"\s+(?P<name>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,2})\s*$"
 )
 # "...that one? — Sam"
-_DASH_SIGNATURE = re.compile(
-    r"^(?P<body>.*[.!?)])\s*(?P<closing>[\u2014\u2013-]{1,2})\s?(?P<name>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,2})\s*$"
-)
+_DASH_SIGNATURE = re.compile(r"^(?P<body>.*[.!?)])\s*(?P<closing>[\u2014\u2013-]{1,2})\s?(?P<name>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,2})\s*$")
 _POSTSCRIPT = re.compile(r"^\s*p\.?\s?s\.?\b", re.IGNORECASE)
-_SENTENCE_BREAK = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"')\]]))\s+(?=[\u00bf\u00a1\"'(\[]?[A-Z0-9])")
 _SALUTATION_END = re.compile(r"[,:;!]|\s[\u2014\u2013-]\s")
 
 MAX_SIGNATURE_LINES = 8  # name, title, school, links... more than this is body text
 MAX_SIGNATURE_LINE_WORDS = 10
-
-
-def normalize(text: str) -> str:
-    """Unify line endings, quotes, dashes and full-width or foreign punctuation."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_PUNCTUATION)
-    return unicodedata.normalize("NFKC", text)
-
-
-def words(text: str) -> list[str]:
-    """The words of a text, list markers excluded."""
-    lines = normalize(text).split("\n")
-    return [w for line in lines for w in _WORD.findall(_LIST_MARKER.sub("", line, count=1))]
-
-
-def word_count(text: str) -> int:
-    """Number of words: runs of letters or digits with inner apostrophes or hyphens."""
-    return len(words(text))
-
-
-def split_sentences(text: str) -> list[str]:
-    """Sentences of a text; a line break always ends one, and list markers are dropped."""
-    sentences: list[str] = []
-    for line in normalize(text).split("\n"):
-        line = _LIST_MARKER.sub("", line.strip(), count=1)
-        if line:
-            sentences.extend(_split_line(line))
-    return sentences
-
-
-def _split_line(line: str) -> list[str]:
-    """Split one line at . ! ? followed by a capital, keeping "Dr. Mbeki" whole."""
-    sentences: list[str] = []
-    pending: list[str] = []  # pieces joined once, so "A. B. C. ..." stays linear
-    for piece in _SENTENCE_BREAK.split(line):
-        pending.append(piece)
-        if not _ends_with_abbreviation(piece):
-            sentences.append(" ".join(pending))
-            pending = []
-    if pending:
-        sentences.append(" ".join(pending))
-    return [s.strip() for s in sentences if s.strip()]
-
-
-def _ends_with_abbreviation(sentence: str) -> bool:
-    """True when the final "." belongs to a title, an initial or "e.g."."""
-    last = sentence.rsplit(None, 1)[-1].lower().rstrip(".")
-    return last in lexicon.ABBREVIATIONS or (len(last) == 1 and last.isalpha())
-
-
-def is_question(sentence: str) -> bool:
-    """True for a sentence ending in "?" (or opened with Spanish "¿"); trailing ")", quotes or emoji allowed."""
-    end = len(sentence)
-    while end and not (sentence[end - 1].isalnum() or sentence[end - 1] in "?_"):
-        end -= 1  # a loop, not a regex: "? ? ? ... a" must not backtrack
-    return (end > 0 and sentence[end - 1] == "?") or sentence.lstrip().startswith("\u00bf")
 
 
 def is_closing_line(line: str) -> bool:
@@ -144,7 +69,10 @@ def parse_date(value: date | datetime | str | None) -> date | None:
         return value.date()
     if isinstance(value, date):
         return value
-    return date.fromisoformat(str(value).strip()[:10])
+    try:
+        return date.fromisoformat(str(value).strip()[:10])
+    except ValueError:
+        raise UserInputError(f"{value!r} is not a date: write it as YYYY-MM-DD.") from None
 
 
 @dataclass(frozen=True)
@@ -280,10 +208,7 @@ def _split_bare_name(lines: list[str]) -> tuple[list[str], str, list[str]]:
     last_blank = max((i for i, line in enumerate(lines) if not line.strip()), default=-1)
     block = [line.strip() for line in lines[last_blank + 1 :] if line.strip()]
     namelike = all(
-        len(line.split()) <= 5
-        and line[-1] not in ".?!:;,"
-        and not _LIST_MARKER.match(line + " ")
-        and (line[0].isupper() or line[0] in "-\u2013\u2014")
+        len(line.split()) <= 5 and line[-1] not in ".?!:;," and not LIST_MARKER.match(line + " ") and (line[0].isupper() or line[0] in "-\u2013\u2014")
         for line in block
     )
     if last_blank > 0 and block and len(block) <= 4 and namelike:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from coach.rubric import common, lexicon  # noqa: F401  (common registers the shared rules first)
 from coach.rubric.base import Finding, finding, rule
-from coach.rubric.message import Message, is_question, word_count
+from coach.rubric.message import Message
 from coach.rubric.patterns import (
     APOLOGETIC,
     BREVITY,
@@ -20,6 +20,7 @@ from coach.rubric.patterns import (
     quote,
     side,
 )
+from coach.text import is_question, word_count
 
 EMAIL_WORD_LIMIT = 100
 LINKEDIN_CHAR_LIMIT = 300
@@ -37,7 +38,8 @@ def ask_sentences(message: Message) -> list[str]:
 
 
 @rule(
-    "outreach", "too-long",
+    "outreach",
+    "too-long",
     "Email body over 100 words, or LinkedIn note over 300 characters.",
     advice="Keep the connection, one line about you and the ask; cut the rest (under 100 words, 300 characters on LinkedIn).",
 )
@@ -53,14 +55,14 @@ def too_long(message: Message) -> Finding | None:
         size = f"{message.body_words} words (limit {EMAIL_WORD_LIMIT})"
     return finding(
         "too-long",
-        "The message is too long to read at a glance. Keep the connection, one line about you "
-        "and the ask; cut the rest.",
+        "The message is too long to read at a glance. Keep the connection, one line about you and the ask; cut the rest.",
         size,
     )
 
 
 @rule(
-    "outreach", "missing-subject",
+    "outreach",
+    "missing-subject",
     "An email with no subject line, or an empty one.",
     advice="Add a `Subject:` line that names the connection and the topic.",
 )
@@ -70,14 +72,14 @@ def missing_subject(message: Message) -> Finding | None:
         return None
     return finding(
         "missing-subject",
-        'Add a subject line that names the connection and the topic, e.g. "Fellow alum - '
-        'a question about product design".',
+        'Add a subject line that names the connection and the topic, e.g. "Fellow alum - a question about product design".',
         "no subject line" if message.subject is None else '"Subject:" is empty',
     )
 
 
 @rule(
-    "outreach", "no-connection",
+    "outreach",
+    "no-connection",
     "Never says how the writer is connected to or found the recipient.",
     advice="Say how you are connected or found them: a shared school, employer, group or event, a mutual contact, or something they wrote, said or built.",
 )
@@ -94,7 +96,8 @@ def no_connection(message: Message) -> Finding | None:
 
 
 @rule(
-    "outreach", "vague-interest",
+    "outreach",
+    "vague-interest",
     "Does not name what the writer wants to learn about.",
     advice="Name what you want to learn about: a field, a role, a kind of work or a transition.",
 )
@@ -112,9 +115,10 @@ def vague_interest(message: Message) -> Finding | None:
 
 
 @rule(
-    "outreach", "no-question",
+    "outreach",
+    "no-question",
     "The request is not phrased as a question.",
-    advice="Phrase the request as a question: \"Would you be open to a 20-minute call?\"",
+    advice='Phrase the request as a question: "Would you be open to a 20-minute call?"',
 )
 def no_question(message: Message) -> Finding | None:
     """Fires when no question is put to the recipient: the request is a statement."""
@@ -123,16 +127,16 @@ def no_question(message: Message) -> Finding | None:
     request = next((s for s in message.sentences if is_ask(s)), None)
     return finding(
         "no-question",
-        'Phrase the request as a question ("Would you have 15 minutes for a call next week?"); '
-        "a question is easier to say yes to than a statement.",
+        'Phrase the request as a question ("Would you have 15 minutes for a call next week?"); a question is easier to say yes to than a statement.',
         f'the request {quote(request)} does not end with "?"' if request else 'no sentence ends with "?"',
     )
 
 
 @rule(
-    "outreach", "no-time-bound",
+    "outreach",
+    "no-time-bound",
     "Names no small, bounded amount of time.",
-    advice="Name a small, bounded amount of time: \"a 20-minute call\", \"15 minutes\", \"a brief chat\".",
+    advice='Name a small, bounded amount of time: "a 20-minute call", "15 minutes", "a brief chat".',
 )
 def no_time_bound(message: Message) -> Finding | None:
     """Fires when the ask names no duration and no brevity ("brief", "quick")."""
@@ -147,7 +151,8 @@ def no_time_bound(message: Message) -> Finding | None:
 
 
 @rule(
-    "outreach", "big-ask",
+    "outreach",
+    "big-ask",
     "Asks for over 30 minutes, a meal, several meetings, mentorship or written answers.",
     advice="Ask for one call of 30 minutes or less; leave meals, series of meetings and mentorship for later.",
 )
@@ -185,7 +190,8 @@ def _written_questions(message: Message, asks: list[str]) -> str | None:
 
 
 @rule(
-    "outreach", "self-focused",
+    "outreach",
+    "self-focused",
     "More of the message is about the writer than about the recipient.",
     advice="Give their work more space than your own story: one line about you is enough.",
 )
@@ -222,7 +228,8 @@ def focus_words(message: Message) -> tuple[int, int]:
 
 
 @rule(
-    "outreach", "apologetic",
+    "outreach",
+    "apologetic",
     "Self-deprecating or apologetic filler.",
     advice="Cut the apology and self-deprecation; a short, confident ask respects their time more.",
 )
@@ -231,8 +238,7 @@ def apologetic(message: Message) -> Finding | None:
     if span := first_clause(APOLOGETIC, message.sentences):
         return finding(
             "apologetic",
-            "Drop the apology and self-deprecation. Writing to learn from someone is normal; "
-            "say who you are and what you admire in their work.",
+            "Drop the apology and self-deprecation. Writing to learn from someone is normal; say who you are and what you admire in their work.",
             quote(span),
         )
     return None

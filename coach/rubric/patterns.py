@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from typing import Iterable, Literal
+from collections.abc import Iterable
+from typing import Literal
 
 from coach.rubric import lexicon
-from coach.rubric.message import is_question, words
+from coach.text import is_question, words
 
 Side = Literal["writer", "recipient"]
 

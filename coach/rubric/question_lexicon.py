@@ -4,19 +4,83 @@ from __future__ import annotations
 
 # Clause openers that make a clause a question. Kept as plain words: the classifier
 # looks only at a clause's first word (after fillers are stripped).
-WH_WORDS = ("what", "what's", "whats", "how", "how's", "why", "who", "who's", "whom", "whose",
-            "which", "where", "where's", "when")
+WH_WORDS = ("what", "what's", "whats", "how", "how's", "why", "who", "who's", "whom", "whose", "which", "where", "where's", "when")
 AUXILIARIES = (
-    "do", "does", "did", "is", "are", "was", "were", "am", "have", "has", "had", "can", "could",
-    "would", "will", "should", "shall", "may", "might", "must", "don't", "doesn't", "didn't",
-    "isn't", "aren't", "wasn't", "weren't", "haven't", "hasn't", "can't", "couldn't", "wouldn't",
-    "won't", "shouldn't",
+    "do",
+    "does",
+    "did",
+    "is",
+    "are",
+    "was",
+    "were",
+    "am",
+    "have",
+    "has",
+    "had",
+    "can",
+    "could",
+    "would",
+    "will",
+    "should",
+    "shall",
+    "may",
+    "might",
+    "must",
+    "don't",
+    "doesn't",
+    "didn't",
+    "isn't",
+    "aren't",
+    "wasn't",
+    "weren't",
+    "haven't",
+    "hasn't",
+    "can't",
+    "couldn't",
+    "wouldn't",
+    "won't",
+    "shouldn't",
 )
 # Words that open a clause without changing what kind of question follows.
-FILLERS = ("and", "but", "or", "so", "okay", "ok", "oh", "well", "anyway", "also", "then", "now",
-           "honestly", "actually", "alright", "right", "um", "uh", "hi", "hello", "hey", "yes",
-           "yeah", "great", "cool", "sure", "last", "one", "more", "thing", "question", "just",
-           "finally", "lastly", "second", "first", "plus")
+FILLERS = (
+    "and",
+    "but",
+    "or",
+    "so",
+    "okay",
+    "ok",
+    "oh",
+    "well",
+    "anyway",
+    "also",
+    "then",
+    "now",
+    "honestly",
+    "actually",
+    "alright",
+    "right",
+    "um",
+    "uh",
+    "hi",
+    "hello",
+    "hey",
+    "yes",
+    "yeah",
+    "great",
+    "cool",
+    "sure",
+    "last",
+    "one",
+    "more",
+    "thing",
+    "question",
+    "just",
+    "finally",
+    "lastly",
+    "second",
+    "first",
+    "plus",
+)
 # An interrogative "when"/"where" is followed by a verb; a subordinate one ("When you look
 # at...") by a subject. Mid-sentence "which" asks only when a question order follows
 # ("which path would you take"), not a relative verb ("which was hard").
@@ -93,11 +157,12 @@ SEARCHABLE = (
 
 # "What does <the firm / Proper Name> (actually) do?": matched case-sensitively, because
 # a capitalised name is what separates it from "What does a new analyst do?".
-ORG_NOUNS = (r"(company|firm|organi[sz]ation|business|agency|institute|startup|hospital|studio|"
-             r"practice|lab|foundation|nonprofit|brand|network|fund|department|office)")
+ORG_NOUNS = (
+    r"(company|firm|organi[sz]ation|business|agency|institute|startup|hospital|studio|"
+    r"practice|lab|foundation|nonprofit|brand|network|fund|department|office)"
+)
 WHAT_ORG_DOES = (
-    r"\b[Ww]hat (does|do) ((the|your|this|that|its) " + ORG_NOUNS
-    + r"|(the )?[A-Z][\w&'.-]*( [A-Z][\w&'.-]*)*)"
+    r"\b[Ww]hat (does|do) ((the|your|this|that|its) " + ORG_NOUNS + r"|(the )?[A-Z][\w&'.-]*( [A-Z][\w&'.-]*)*)"
     r" (actually |really |exactly |even )?(do|sell|make|offer|produce|build|manufacture)"
     r"( exactly)?\W*$"
 )
@@ -170,8 +235,7 @@ PEOPLE_NOUNS = r"(people|persons?|contacts?|mentors?|names|programs?|fellowships
 SEEKING_VERBS = r"(recommend|suggest|point|follow|read|join|attend|subscribe|listen|check|look)"
 RESOURCES = (
     # "any/which/what/other ... books", within three words
-    r"\b(any|which|what|other|good|favou?rite|are there|is there)\b( [\w,'-]+){0,3} "
-    + RESOURCE_NOUNS + r"\b",
+    r"\b(any|which|what|other|good|favou?rite|are there|is there)\b( [\w,'-]+){0,3} " + RESOURCE_NOUNS + r"\b",
     # "books or people you'd recommend", "groups I should join"
     r"\b(" + RESOURCE_NOUNS + "|" + PEOPLE_NOUNS + r")\b( [\w,'-]+){0,6} (you'd|you would|"
     r"would you|do you|should i|i should|could i|i could|to) " + SEEKING_VERBS,

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 from coach.rubric import question_lexicon as lex
+from coach.text import ends_as_question, fold, sentences, widen
 
 AREAS = ("trends", "insights", "advice", "resources", "assignments")
 _AREA_PATTERNS = {
@@ -15,19 +16,9 @@ _AREA_PATTERNS = {
     "resources": lex.RESOURCES + lex.REFERRAL,
     "assignments": lex.ASSIGNMENTS,
 }
-# Full-width marks and curly apostrophes map one to one, so positions stay the same.
-_WIDE = str.maketrans({"？": "?", "！": "!", "。": ".", "’": "'", "‘": "'", "，": ",",
-                       "：": ":"})
-_OPEN_QUOTES = "“«「\u201e"
-_CLOSE_QUOTES = "”»」"
-_TRAILERS = ")]\"'”»」’"
-# Titles before a name: a full stop after them never ends a sentence ("Dr. Okafor, what...").
-# Words like "Inc." or "etc." can end one, so they are left to the capital-letter test.
-_ABBREVIATIONS = {"dr", "mr", "mrs", "ms", "mx", "prof", "st", "mt", "rev", "fr", "vs", "e.g",
-                  "i.e"}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _compiled(patterns: tuple[str, ...], flags: int = re.IGNORECASE) -> tuple[re.Pattern, ...]:
     """Compile a vocabulary once."""
     return tuple(re.compile(p, flags) for p in patterns)
@@ -36,86 +27,6 @@ def _compiled(patterns: tuple[str, ...], flags: int = re.IGNORECASE) -> tuple[re
 def _matches(patterns: tuple[str, ...], text: str) -> bool:
     """Whether any pattern of a vocabulary occurs in text."""
     return any(p.search(text) for p in _compiled(patterns))
-
-
-def _is_boundary(text: str, end: int, mark: str) -> bool:
-    """Whether a terminator ending at `end` closes a sentence."""
-    rest = text[end:]
-    if rest and not rest[0].isspace():
-        return False
-    if mark != ".":
-        return True
-    following = rest.lstrip()[:1]
-    if following.islower():  # "e.g. this", "so... what"
-        return False
-    words = text[:end].rstrip(".").split()
-    last_word = words[-1].lower().strip("(\"'") if words else ""
-    return last_word not in _ABBREVIATIONS and not re.fullmatch(r"[a-z]", last_word)
-
-
-def sentences(text: str) -> list[str]:
-    """Split a turn into sentences; a quoted question inside a sentence does not end it."""
-    normal = text.translate(_WIDE)
-    found: list[str] = []
-    start, depth, i = 0, 0, 0
-    while i < len(normal):
-        char = normal[i]
-        if char == "\n":
-            found.append(text[start:i])
-            start, depth = i + 1, 0
-        elif char in _OPEN_QUOTES or (char == '"' and depth == 0):
-            depth += 1
-        elif char in _CLOSE_QUOTES or char == '"':
-            depth = max(0, depth - 1)
-        elif char in ".?!":
-            end = i
-            while end < len(normal) and normal[end] in ".?!":
-                end += 1
-            closes = end
-            while closes < len(normal) and normal[closes] in _TRAILERS:
-                closes += 1
-            # A terminator inside quotes ends the sentence only when the quote closes with it.
-            ends_quote = depth > 0 and closes > end
-            if (depth == 0 or ends_quote) and _is_boundary(normal, closes, normal[end - 1]):
-                found.append(text[start:closes])
-                start, depth = closes, 0
-            i = closes
-            continue
-        i += 1
-    found.append(text[start:])
-    return [s.strip() for s in found if s.strip()]
-
-
-def _ends_as_question(sentence: str) -> bool:
-    """Whether a sentence is a question: its last mark outside quotes is '?'."""
-    normal = sentence.translate(_WIDE).rstrip()
-    core = normal.rstrip(_TRAILERS)
-    if not core.rstrip("!").endswith("?"):
-        return False
-    if core == normal:
-        return True
-    # '?"' at the end: a quoted question counts only when the quote is the whole sentence,
-    # otherwise it is reported speech ("My advisor asked, 'Why law?'").
-    return normal.lstrip()[:1] in _OPEN_QUOTES + '"' or not any(q in normal for q in '"“«「')
-
-
-def extract_questions(text: str) -> list[str]:
-    """The question sentences of a turn, in order ('¿...?' keeps only the marked span)."""
-    questions = []
-    for sentence in sentences(text):
-        if not _ends_as_question(sentence):
-            continue
-        if "¿" in sentence:
-            sentence = sentence[sentence.rindex("¿"):]
-        questions.append(sentence)
-    return questions
-
-
-def normalize(question: str) -> str:
-    """Lower-case a question and strip its marks, for matching vocabularies."""
-    text = question.translate(_WIDE).lower().replace("¿", "").replace("¡", "")
-    text = re.sub(r"\s+", " ", text).strip().strip("\"“”«»「」")
-    return text.rstrip("?!. ").strip()
 
 
 def _strip_fillers(clause: str) -> str:
@@ -154,7 +65,7 @@ def _head(text: str) -> tuple[str | None, str]:
 
 def is_closed(question: str) -> bool:
     """Whether a question is answerable by yes/no, a choice, or one word or number."""
-    text = _strip_fillers(normalize(question))
+    text = _strip_fillers(fold(question))
     if _matches(lex.OPEN_FRAGMENTS, text):
         return False
     kind, head = _head(text)
@@ -167,23 +78,23 @@ def is_closed(question: str) -> bool:
 
 def is_searchable(question: str) -> bool:
     """Whether a company website or a quick search answers the question."""
-    original = question.translate(_WIDE).strip()
+    original = widen(question).strip()
     if re.search(lex.WHAT_ORG_DOES, original):
         return True
-    return _matches(lex.SEARCHABLE, normalize(question))
+    return _matches(lex.SEARCHABLE, fold(question))
 
 
 def is_job_ask(question: str) -> bool:
     """Whether a question or request asks for a job, internship, referral or resume pass-on."""
-    return _matches(lex.JOB_ASK, normalize(question))
+    return _matches(lex.JOB_ASK, fold(question))
 
 
 def asks(text: str) -> list[str]:
     """The questions and polite requests ('I'd love...', 'Please...') in a turn."""
     found = []
     for sentence in sentences(text):
-        opening = _strip_fillers(normalize(sentence))
-        if _ends_as_question(sentence) or _matches(lex.REQUEST_OPENERS, opening):
+        opening = _strip_fillers(fold(sentence))
+        if ends_as_question(sentence) or _matches(lex.REQUEST_OPENERS, opening):
             found.append(sentence)
     return found
 
@@ -196,7 +107,7 @@ def is_referral_ask(question_or_text: str) -> bool:
     for ask in found:
         if is_job_ask(ask):
             continue
-        text = normalize(ask)
+        text = fold(ask)
         if _matches(lex.REFERRAL, text) or _matches(lex.RESOURCES, text):
             return True
     return False
@@ -206,5 +117,5 @@ def tiara_areas(question: str) -> set[str]:
     """The TIARA areas a question touches; website facts and job asks touch none."""
     if is_searchable(question) or is_job_ask(question):
         return set()
-    text = normalize(question)
+    text = fold(question)
     return {area for area, patterns in _AREA_PATTERNS.items() if _matches(patterns, text)}

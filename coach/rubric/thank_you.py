@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from coach.rubric import common, lexicon  # noqa: F401  (common registers the shared rules first)
 from coach.rubric.base import Finding, finding, rule
-from coach.rubric.message import Message, words
+from coach.rubric.message import Message
 from coach.rubric.patterns import compile_any
+from coach.text import words
 
 WORD_LIMIT = 200
 THANKS = compile_any(lexicon.THANKS)
@@ -16,7 +17,8 @@ NEXT_STEP = compile_any(lexicon.NEXT_STEP)
 
 
 @rule(
-    "thank-you", "too-long",
+    "thank-you",
+    "too-long",
     "Body over 200 words.",
     advice="Keep it under 200 words: the thanks, one specific point, what you will do next.",
 )
@@ -26,8 +28,7 @@ def too_long(message: Message) -> Finding | None:
         return None
     return finding(
         "too-long",
-        "The note is long for a thank-you. Keep the thanks, one or two things you took away "
-        "and your next step.",
+        "The note is long for a thank-you. Keep the thanks, one or two things you took away and your next step.",
         f"{message.body_words} words (limit {WORD_LIMIT})",
     )
 
@@ -38,7 +39,8 @@ def thanks_in(sentence: str) -> bool:
 
 
 @rule(
-    "thank-you", "no-thanks",
+    "thank-you",
+    "no-thanks",
     "Never thanks the recipient in the body.",
     advice="Say thank you in the body, for their time and for something specific they shared.",
 )
@@ -47,7 +49,7 @@ def no_thanks(message: Message) -> Finding | None:
     # The greeting line is body too: "Thank you, Marisa!" thanks her.
     if thanks_in(message.greeting) or any(thanks_in(s) for s in message.sentences):
         return None
-    closing_note = f' (the closing {message.closing!r} does not count)' if thanks_in(message.closing) else ""
+    closing_note = f" (the closing {message.closing!r} does not count)" if thanks_in(message.closing) else ""
     return finding(
         "no-thanks",
         "Say thank you in the body, for their time and for something specific they shared.",
@@ -68,7 +70,8 @@ def refers_to_conversation(sentence: str) -> bool:
 
 
 @rule(
-    "thank-you", "no-specifics",
+    "thank-you",
+    "no-specifics",
     "Names nothing specific from the conversation.",
     advice="Name one piece of advice, story, person or resource from the conversation.",
 )
@@ -78,14 +81,14 @@ def no_specifics(message: Message) -> Finding | None:
         return None
     return finding(
         "no-specifics",
-        'Name one thing from the conversation: a piece of advice, a story or a person they '
-        'mentioned ("your advice to volunteer for the next IRB amendment").',
+        'Name one thing from the conversation: a piece of advice, a story or a person they mentioned ("your advice to volunteer for the next IRB amendment").',
         "no advice, story, topic, person or resource from the conversation is named",
     )
 
 
 @rule(
-    "thank-you", "no-next-step",
+    "thank-you",
+    "no-next-step",
     "Says neither what the writer will do nor how they will keep in touch.",
     advice="Say what you will do with the advice, or how you will keep in touch and report back.",
 )
@@ -95,14 +98,14 @@ def no_next_step(message: Message) -> Finding | None:
         return None
     return finding(
         "no-next-step",
-        'Close with a next step: what you will do with their advice, or when you will report '
-        'back ("I\'ll let you know how the application goes").',
+        'Close with a next step: what you will do with their advice, or when you will report back ("I\'ll let you know how the application goes").',
         "no plan to act on the advice and no promise to keep in touch",
     )
 
 
 @rule(
-    "thank-you", "late",
+    "thank-you",
+    "late",
     "Sent more than 2 days after the meeting.",
     advice="Send the thank-you within 24 to 48 hours of the meeting.",
 )
@@ -118,4 +121,3 @@ def late(message: Message) -> Finding | None:
         "Send thank-you notes within a day or two of the conversation, while it is fresh for both of you.",
         f"sent {days} days after the meeting (limit {lexicon.LATE_AFTER_DAYS})",
     )
-

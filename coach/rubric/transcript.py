@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import json
-import re
+from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from coach.errors import UserInputError
-from coach.rubric.questions import AREAS, extract_questions, tiara_areas
-
-WORDS_PER_MINUTE = 150
-# A word is a run of letters or digits with inner apostrophes or hyphens (rubric.md, Counting).
-WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+from coach.rubric.questions import AREAS, tiara_areas
+from coach.text import extract_questions, speaking_minutes, word_count
 
 
 class TranscriptError(UserInputError, ValueError):
@@ -45,8 +42,7 @@ class Transcript(BaseModel):
         times = [(i, turn.t) for i, turn in enumerate(self.turns, 1) if turn.t is not None]
         for (_, before), (number, after) in zip(times, times[1:]):
             if after < before:
-                raise ValueError(f"turn {number} has t={after:g}, earlier than the turn before it "
-                                 f"(t={before:g}); t must be seconds since the start")
+                raise ValueError(f"turn {number} has t={after:g}, earlier than the turn before it (t={before:g}); t must be seconds since the start")
         return self
 
 
@@ -74,8 +70,7 @@ def _read(path_or_text: str | Path) -> tuple[str, str]:
     except FileNotFoundError:
         raise TranscriptError(f"Transcript file {path} does not exist.") from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise TranscriptError(f"Transcript file {path} cannot be read as UTF-8 text: "
-                              f"{exc}") from None
+        raise TranscriptError(f"Transcript file {path} cannot be read as UTF-8 text: {exc}") from None
 
 
 def load_transcript(path_or_text: str | Path) -> Transcript:
@@ -84,52 +79,86 @@ def load_transcript(path_or_text: str | Path) -> Transcript:
     try:
         data = json.loads(raw)
     except json.JSONDecodeError as exc:
-        raise TranscriptError(f"{name} is not valid JSON: {exc.msg} at line {exc.lineno}, "
-                              f"column {exc.colno}.") from None
+        raise TranscriptError(f"{name} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}.") from None
     if not isinstance(data, dict):
-        raise TranscriptError(f"{name} must be a JSON object with 'minutes_agreed' and 'turns', "
-                              f"not a {type(data).__name__}.")
+        raise TranscriptError(f"{name} must be a JSON object with 'minutes_agreed' and 'turns', not a {type(data).__name__}.")
     try:
         return Transcript.model_validate(data)
     except ValidationError as exc:
         raise TranscriptError(f"{name} has the wrong shape: {_describe(exc)}.") from None
 
 
-def word_count(text: str) -> int:
-    """Spoken words in a text."""
-    return len(WORD.findall(text))
+class TranscriptFacts:
+    """What the rules and the feedback read from a transcript, each computed once."""
+
+    def __init__(self, transcript: Transcript) -> None:
+        self.transcript = transcript
+
+    @cached_property
+    def turn_words(self) -> list[int]:
+        """Spoken words of each turn."""
+        return [word_count(turn.text) for turn in self.transcript.turns]
+
+    @cached_property
+    def student_turns(self) -> list[tuple[int, str]]:
+        """The student's turns with their 1-based numbers."""
+        return [(n, turn.text) for n, turn in enumerate(self.transcript.turns, 1) if turn.role == "student"]
+
+    @cached_property
+    def questions(self) -> list[tuple[int, str]]:
+        """Every question the student asks, with its 1-based turn number."""
+        return [(number, question) for number, text in self.student_turns for question in extract_questions(text)]
+
+    @cached_property
+    def coverage(self) -> dict[str, list[str]]:
+        """Each TIARA area and the student questions that touch it."""
+        found: dict[str, list[str]] = {area: [] for area in AREAS}
+        for _, question in self.questions:
+            for area in tiara_areas(question):
+                found[area].append(question)
+        return found
+
+    @property
+    def total_words(self) -> int:
+        """Words said by both speakers."""
+        return sum(self.turn_words)
+
+    @cached_property
+    def student_words(self) -> int:
+        """Words the student said."""
+        return sum(n for n, turn in zip(self.turn_words, self.transcript.turns) if turn.role == "student")
+
+    @property
+    def talk_ratio(self) -> float:
+        """The student's share of all words, 0.0 when nobody says anything."""
+        return self.student_words / self.total_words if self.total_words else 0.0
+
+    @cached_property
+    def duration_minutes(self) -> float:
+        """Minutes from the start to the last turn: clock time from `t`, else words at 150 a minute."""
+        turns = self.transcript.turns
+        last_timed = max((i for i, turn in enumerate(turns) if turn.t is not None), default=None)
+        if last_timed is None:
+            return speaking_minutes(self.total_words)
+        # Turns after the last timestamp (a partly timed file) are added at the speaking rate.
+        return (turns[last_timed].t or 0.0) / 60 + speaking_minutes(sum(self.turn_words[last_timed + 1 :]))
+
+
+def facts_of(transcript: Transcript | TranscriptFacts) -> TranscriptFacts:
+    """The facts of a transcript (already computed ones as they are)."""
+    return transcript if isinstance(transcript, TranscriptFacts) else TranscriptFacts(transcript)
 
 
 def duration_minutes(transcript: Transcript) -> float:
-    """Minutes from the start to the last turn: clock time from `t`, else words at 150 a minute."""
-    last_timed = max((i for i, turn in enumerate(transcript.turns) if turn.t is not None),
-                     default=None)
-    if last_timed is None:
-        words = sum(word_count(turn.text) for turn in transcript.turns)
-        return words / WORDS_PER_MINUTE
-    # Turns after the last timestamp (a partly timed file) are added at the speaking rate.
-    untimed_words = sum(word_count(turn.text) for turn in transcript.turns[last_timed + 1:])
-    return transcript.turns[last_timed].t / 60 + untimed_words / WORDS_PER_MINUTE
+    """Minutes from the start to the last turn."""
+    return TranscriptFacts(transcript).duration_minutes
 
 
 def talk_ratio(transcript: Transcript) -> float:
-    """The student's share of all words, 0.0 when nobody says anything."""
-    total = sum(word_count(turn.text) for turn in transcript.turns)
-    student = sum(word_count(turn.text) for turn in transcript.turns if turn.role == "student")
-    return student / total if total else 0.0
-
-
-def student_questions(transcript: Transcript) -> list[tuple[int, str]]:
-    """Every question the student asks, with its 1-based turn number."""
-    return [(number, question)
-            for number, turn in enumerate(transcript.turns, 1) if turn.role == "student"
-            for question in extract_questions(turn.text)]
+    """The student's share of all words."""
+    return TranscriptFacts(transcript).talk_ratio
 
 
 def tiara_coverage(transcript: Transcript) -> dict[str, list[str]]:
     """Each TIARA area and the student questions that touch it."""
-    coverage: dict[str, list[str]] = {area: [] for area in AREAS}
-    for _, question in student_questions(transcript):
-        for area in tiara_areas(question):
-            coverage[area].append(question)
-    return coverage
+    return TranscriptFacts(transcript).coverage

@@ -5,10 +5,8 @@ from __future__ import annotations
 import re
 
 from coach.rubric.base import Finding, finding, rule, rules_for
-from coach.rubric.questions import (AREAS, asks, is_closed, is_job_ask, is_referral_ask,
-                                    is_searchable)
-from coach.rubric.transcript import (Transcript, duration_minutes, student_questions,
-                                     tiara_coverage, word_count)
+from coach.rubric.questions import AREAS, asks, is_closed, is_job_ask, is_referral_ask, is_searchable
+from coach.rubric.transcript import Transcript, TranscriptFacts, facts_of
 
 MIN_TIARA_AREAS = 3
 MAX_QUOTED = 3  # quotes per finding: enough to point at the pattern, not to repeat the transcript
@@ -43,6 +41,11 @@ THANKS = (
 )
 
 
+def says_thanks(text: str) -> bool:
+    """Whether a turn thanks the professional (not "thanks to X", not "I'd appreciate")."""
+    return _any(THANKS, text)
+
+
 def _quote(number: int, text: str, limit: int = 160) -> str:
     """A turn reference with its text, cut at `limit` characters."""
     text = " ".join(text.split())
@@ -63,32 +66,26 @@ def _any(patterns: tuple[str, ...], text: str) -> bool:
     return any(re.search(p, text, re.IGNORECASE) for p in patterns)
 
 
-def _student_turns(transcript: Transcript) -> list[tuple[int, str]]:
-    """The student's turns with their 1-based numbers."""
-    return [(n, turn.text) for n, turn in enumerate(transcript.turns, 1) if turn.role == "student"]
-
-
 @rule(
     "transcript",
     "no-intro",
     "The student's first turn neither introduces them nor says why they asked to talk.",
     advice="Open with who you are and why you asked for the conversation.",
 )
-def no_intro(transcript: Transcript) -> Finding | None:
+def no_intro(facts: TranscriptFacts) -> Finding | None:
     """Fires when the first student turn has no name, role or reason for the call."""
-    turns = _student_turns(transcript)
+    turns = facts.student_turns
     if not turns:
-        return finding("no-intro",
-                       "Open by saying who you are and why you asked for the conversation.",
-                       "the student never speaks")
+        return finding("no-intro", "Open by saying who you are and why you asked for the conversation.", "the student never speaks")
     number, text = turns[0]
     introduced = _any(INTRO, text) or re.search(INTRO_NAME, text.replace("’", "'"))
     if introduced or _any(REASON, text):
         return None
-    return finding("no-intro",
-                   "Start with one or two sentences on who you are and why you wanted to talk to "
-                   "this person before your first question.",
-                   _quote(number, text) + " gives no name, role or reason for the call")
+    return finding(
+        "no-intro",
+        "Start with one or two sentences on who you are and why you wanted to talk to this person before your first question.",
+        _quote(number, text) + " gives no name, role or reason for the call",
+    )
 
 
 @rule(
@@ -97,16 +94,14 @@ def no_intro(transcript: Transcript) -> Finding | None:
     "The student asks for a job, internship, referral or resume pass-along.",
     advice="Keep the conversation about learning; do not ask for a job, internship or referral.",
 )
-def job_ask(transcript: Transcript) -> Finding | None:
+def job_ask(facts: TranscriptFacts) -> Finding | None:
     """Fires when a student question or request asks for a job, internship or referral."""
-    found = [(n, ask) for n, text in _student_turns(transcript)
-             for ask in asks(text) if is_job_ask(ask)]
+    found = [(n, ask) for n, text in facts.student_turns for ask in asks(text) if is_job_ask(ask)]
     if not found:
         return None
-    return finding("job-ask",
-                   "Keep the conversation about learning. Don't ask for a job, internship or "
-                   "referral; if they want to help, they will offer.",
-                   _quotes(found))
+    return finding(
+        "job-ask", "Keep the conversation about learning. Don't ask for a job, internship or referral; if they want to help, they will offer.", _quotes(found)
+    )
 
 
 @rule(
@@ -115,34 +110,35 @@ def job_ask(transcript: Transcript) -> Finding | None:
     "The student asks something a company website or quick search answers.",
     advice="Research what a website answers beforehand; ask about their experience instead.",
 )
-def googleable(transcript: Transcript) -> Finding | None:
+def googleable(facts: TranscriptFacts) -> Finding | None:
     """Fires when a student question is a website fact."""
-    found = [(n, q) for n, q in student_questions(transcript) if is_searchable(q)]
+    found = [(n, q) for n, q in facts.questions if is_searchable(q)]
     if not found:
         return None
-    return finding("googleable",
-                   "Look up facts such as size, founding year or what the organisation does before "
-                   "the call, and spend the time on what only this person can tell you.",
-                   _quotes(found))
+    return finding(
+        "googleable",
+        "Look up facts such as size, founding year or what the organisation does before the call, and spend the time on what only this person can tell you.",
+        _quotes(found),
+    )
 
 
 @rule(
     "transcript",
     "closed-questions",
     "More than half of the student's questions are closed.",
-    advice="Ask open questions: \"Could you walk me through...\", \"What surprised you...\", \"How did you decide...\".",
+    advice='Ask open questions: "Could you walk me through...", "What surprised you...", "How did you decide...".',
 )
-def closed_questions(transcript: Transcript) -> Finding | None:
+def closed_questions(facts: TranscriptFacts) -> Finding | None:
     """Fires when closed questions are more than half of the student's questions."""
-    questions = student_questions(transcript)
+    questions = facts.questions
     closed = [(n, q) for n, q in questions if is_closed(q)]
     if not questions or len(closed) * 2 <= len(questions):
         return None
-    return finding("closed-questions",
-                   "Ask open questions that start with what, how or why (\"How did you...\", "
-                   "\"What surprised you...\") instead of ones answered by yes, no or one word.",
-                   f"{len(closed)} of {len(questions)} student questions are closed: "
-                   + _quotes(closed))
+    return finding(
+        "closed-questions",
+        'Ask open questions that start with what, how or why ("How did you...", "What surprised you...") instead of ones answered by yes, no or one word.',
+        f"{len(closed)} of {len(questions)} student questions are closed: " + _quotes(closed),
+    )
 
 
 @rule(
@@ -151,17 +147,18 @@ def closed_questions(transcript: Transcript) -> Finding | None:
     "The student's questions touch fewer than 3 of the 5 TIARA areas.",
     advice="Spread your questions over TIARA: Trends, Insights, Advice, Resources, Assignments.",
 )
-def narrow_questions(transcript: Transcript) -> Finding | None:
+def narrow_questions(facts: TranscriptFacts) -> Finding | None:
     """Fires when the student's questions touch fewer than three TIARA areas."""
-    touched = [area for area, questions in tiara_coverage(transcript).items() if questions]
+    touched = [area for area, questions in facts.coverage.items() if questions]
     if len(touched) >= MIN_TIARA_AREAS:
         return None
     missing = ", ".join(area for area in AREAS if area not in touched)
     listed = f": {', '.join(touched)}" if touched else ""
-    return finding("narrow-questions",
-                   f"Spread your questions over trends, insights, advice, resources and "
-                   f"assignments; next time add some on {missing}.",
-                   f"questions touch {len(touched)} of {len(AREAS)} TIARA areas{listed}")
+    return finding(
+        "narrow-questions",
+        f"Spread your questions over trends, insights, advice, resources and assignments; next time add some on {missing}.",
+        f"questions touch {len(touched)} of {len(AREAS)} TIARA areas{listed}",
+    )
 
 
 @rule(
@@ -170,16 +167,16 @@ def narrow_questions(transcript: Transcript) -> Finding | None:
     "The student speaks more than half of all words.",
     advice="Listen more than you speak: keep your turns short and let them talk.",
 )
-def dominates(transcript: Transcript) -> Finding | None:
+def dominates(facts: TranscriptFacts) -> Finding | None:
     """Fires when the student says more than half of all words."""
-    total = sum(word_count(turn.text) for turn in transcript.turns)
-    student = sum(word_count(text) for _, text in _student_turns(transcript))
+    total, student = facts.total_words, facts.student_words
     if not total or student * 2 <= total:
         return None
-    return finding("dominates",
-                   "Let the professional do most of the talking: keep your background to a "
-                   "sentence or two and ask your question sooner.",
-                   f"student spoke {student:,} of {total:,} words ({student / total:.0%})")
+    return finding(
+        "dominates",
+        "Let the professional do most of the talking: keep your background to a sentence or two and ask your question sooner.",
+        f"student spoke {student:,} of {total:,} words ({student / total:.0%})",
+    )
 
 
 @rule(
@@ -188,16 +185,16 @@ def dominates(transcript: Transcript) -> Finding | None:
     "The student never asks who else to talk to or for a resource.",
     advice="Before you finish, ask who else you should talk to, or what to read or join.",
 )
-def no_referral_ask(transcript: Transcript) -> Finding | None:
+def no_referral_ask(facts: TranscriptFacts) -> Finding | None:
     """Fires when no student turn asks for another person or a resource."""
-    if any(is_referral_ask(text) for _, text in _student_turns(transcript)):
+    if any(is_referral_ask(text) for _, text in facts.student_turns):
         return None
-    asked = len(student_questions(transcript))
-    return finding("no-referral-ask",
-                   "Before you finish, ask who else you should talk to, or which groups, events or "
-                   "reading they would recommend.",
-                   f"none of the student's {asked} questions asks for another person, group "
-                   "or resource")
+    asked = len(facts.questions)
+    return finding(
+        "no-referral-ask",
+        "Before you finish, ask who else you should talk to, or which groups, events or reading they would recommend.",
+        f"none of the student's {asked} questions asks for another person, group or resource",
+    )
 
 
 @rule(
@@ -206,13 +203,11 @@ def no_referral_ask(transcript: Transcript) -> Finding | None:
     "The student never thanks the professional.",
     advice="Thank them for their time before you close.",
 )
-def no_thanks(transcript: Transcript) -> Finding | None:
+def no_thanks(facts: TranscriptFacts) -> Finding | None:
     """Fires when no student turn thanks the professional."""
-    if any(_any(THANKS, text) for _, text in _student_turns(transcript)):
+    if any(says_thanks(text) for _, text in facts.student_turns):
         return None
-    return finding("no-thanks",
-                   "Thank them for their time, at the start or at the end of the call.",
-                   "no student turn says thank you, grateful or appreciate")
+    return finding("no-thanks", "Thank them for their time, at the start or at the end of the call.", "no student turn says thank you, grateful or appreciate")
 
 
 @rule(
@@ -221,24 +216,26 @@ def no_thanks(transcript: Transcript) -> Finding | None:
     "The conversation runs past the minutes agreed.",
     advice="Keep to the time you asked for; offer to end on time and ask if you may follow up.",
 )
-def overtime(transcript: Transcript) -> Finding | None:
+def overtime(facts: TranscriptFacts) -> Finding | None:
     """Fires when the call lasts longer than the minutes agreed."""
-    minutes = duration_minutes(transcript)
+    transcript, minutes = facts.transcript, facts.duration_minutes
     if minutes <= transcript.minutes_agreed:
         return None
     last_t = next((turn.t for turn in reversed(transcript.turns) if turn.t is not None), None)
     if last_t is None:
-        words = sum(word_count(turn.text) for turn in transcript.turns)
+        words = facts.total_words
         source = f"estimated from {words:,} words at 150 a minute"
     else:
         source = f"timestamps reach {last_t:,.0f} s"
-    return finding("overtime",
-                   "Watch the clock: when the agreed time is up, say so and offer to stop; ask "
-                   "your most important questions first.",
-                   f"{minutes:.1f} minutes against {transcript.minutes_agreed} agreed ({source})")
+    return finding(
+        "overtime",
+        "Watch the clock: when the agreed time is up, say so and offer to stop; ask your most important questions first.",
+        f"{minutes:.1f} minutes against {transcript.minutes_agreed} agreed ({source})",
+    )
 
 
-def lint_transcript(transcript: Transcript) -> list[Finding]:
-    """Every transcript rule that fires, in registration order."""
-    results = (check.check(transcript) for check in rules_for("transcript"))
+def lint_transcript(transcript: Transcript | TranscriptFacts) -> list[Finding]:
+    """Every transcript rule that fires, in registration order, over facts computed once."""
+    facts = facts_of(transcript)
+    results = (check.check(facts) for check in rules_for("transcript"))
     return [result for result in results if result is not None]

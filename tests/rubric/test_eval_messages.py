@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import pytest
 
 from coach.rubric.base import rules_for
@@ -18,8 +17,7 @@ KINDS = ("outreach", "thank-you")
 
 def predicted_codes(record: dict) -> set[str]:
     """Codes lint reports for one labelled record, with its channel and dates."""
-    findings = lint(record["text"], record["kind"], record.get("channel", "email"),
-                    record.get("meeting_date"), record.get("sent_date"))
+    findings = lint(record["text"], record["kind"], record.get("channel", "email"), record.get("meeting_date"), record.get("sent_date"))
     return {f.code for f in findings}
 
 
@@ -39,8 +37,7 @@ def test_message_rules_reach_precision_recall_and_exact_set_targets(capsys: pyte
         all_pairs += pairs
         rows = per_code_scores(pairs, codes)
         weak += [f"{kind}/{r.code}" for r in rows if r.precision < MIN_PRECISION or r.recall < MIN_RECALL]
-        misses = [f"  {r['id']}: missing {sorted(e - p)}, extra {sorted(p - e)}"
-                  for r, (e, p) in zip(items, pairs) if e != p]
+        misses = [f"  {r['id']}: missing {sorted(e - p)}, extra {sorted(p - e)}" for r, (e, p) in zip(items, pairs) if e != p]
         reports.append(f"{kind} ({len(items)} messages)\n{format_table(rows)}\n" + "\n".join(misses))
     accuracy = exact_accuracy(all_pairs)
     report = "\n\n".join(reports) + f"\n\nexact-set accuracy: {accuracy:.2f} over {len(all_pairs)} messages"

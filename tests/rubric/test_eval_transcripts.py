@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+
 import pytest
 
 from coach.rubric.base import rules_for
@@ -24,13 +25,10 @@ def test_transcript_rules_reach_precision_and_recall(capsys: pytest.CaptureFixtu
         predicted = {f.code for f in lint_transcript(load_transcript(path))}
         pairs.append((expected, predicted))
         if predicted != expected:
-            misses.append(f"{path.name}: missing {sorted(expected - predicted)}, "
-                          f"extra {sorted(predicted - expected)}")
+            misses.append(f"{path.name}: missing {sorted(expected - predicted)}, extra {sorted(predicted - expected)}")
     rows = per_code_scores(pairs, codes)
-    report = (f"{format_table(rows)}\nexact-set accuracy: {exact_accuracy(pairs):.2f} "
-              f"over {len(pairs)} transcripts\n" + "\n".join(misses))
+    report = f"{format_table(rows)}\nexact-set accuracy: {exact_accuracy(pairs):.2f} over {len(pairs)} transcripts\n" + "\n".join(misses)
     with capsys.disabled():
         print("\n" + report)
     weak = [r.code for r in rows if r.precision < MIN_PRECISION or r.recall < MIN_RECALL]
-    assert not weak, (f"below {MIN_PRECISION:.0%} precision or {MIN_RECALL:.0%} recall: "
-                      f"{weak}\n{report}")
+    assert not weak, f"below {MIN_PRECISION:.0%} precision or {MIN_RECALL:.0%} recall: {weak}\n{report}"

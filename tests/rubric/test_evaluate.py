@@ -21,13 +21,6 @@ def test_per_code_scores_count_tp_fp_fn_for_each_code_in_order() -> None:
     assert (c.tp, c.fp, c.fn, c.precision, c.recall) == (0, 0, 0, 1.0, 1.0)
 
 
-def test_rows_read_as_attributes_or_keys() -> None:
-    row = per_code_scores(PAIRS, ["a"])[0]
-    assert row["recall"] == row.recall
-    with pytest.raises(KeyError):
-        row["nope"]
-
-
 def test_pairs_may_hold_lists_instead_of_sets() -> None:
     assert per_code_scores([(["a"], ["a", "a"])], ["a"])[0].tp == 1
 

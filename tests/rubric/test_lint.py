@@ -7,10 +7,21 @@ import pytest
 from coach.rubric.base import rules_for, score
 from coach.rubric.lint import lint
 
-OUTREACH_CODES = {"too-long", "missing-subject", "generic-greeting", "no-connection", "vague-interest", "job-ask",
-                  "attachment", "no-question", "no-time-bound", "big-ask", "self-focused", "apologetic"}
-THANK_YOU_CODES = {"too-long", "generic-greeting", "no-thanks", "no-specifics", "no-next-step", "job-ask",
-                   "attachment", "late"}
+OUTREACH_CODES = {
+    "too-long",
+    "missing-subject",
+    "generic-greeting",
+    "no-connection",
+    "vague-interest",
+    "job-ask",
+    "attachment",
+    "no-question",
+    "no-time-bound",
+    "big-ask",
+    "self-focused",
+    "apologetic",
+}
+THANK_YOU_CODES = {"too-long", "generic-greeting", "no-thanks", "no-specifics", "no-next-step", "job-ask", "attachment", "late"}
 
 CLEAN_OUTREACH = """Subject: Fellow Redfield alum - a question about kelp restoration
 Hi Dr. Kaur,
@@ -69,8 +80,16 @@ def test_every_finding_says_what_is_wrong_and_quotes_or_states_its_evidence() ->
 
 def test_the_faulty_message_gets_each_of_its_faults() -> None:
     assert {f.code for f in lint(FAULTY_OUTREACH, "outreach")} == {
-        "missing-subject", "generic-greeting", "no-connection", "vague-interest", "attachment", "no-question",
-        "no-time-bound", "big-ask", "self-focused", "apologetic",
+        "missing-subject",
+        "generic-greeting",
+        "no-connection",
+        "vague-interest",
+        "attachment",
+        "no-question",
+        "no-time-bound",
+        "big-ask",
+        "self-focused",
+        "apologetic",
     }
 
 

@@ -6,16 +6,8 @@ from datetime import date
 
 import pytest
 
-from coach.rubric.message import (
-    is_closing_line,
-    is_question,
-    normalize,
-    parse,
-    parse_date,
-    salutation,
-    split_sentences,
-    word_count,
-)
+from coach.rubric.message import is_closing_line, parse, parse_date, salutation
+from coach.text import is_question, normalize, split_sentences, word_count
 
 EMAIL = """Subject: Fellow Brightmoor alum - a question about urban forestry
 Hi Ms. Castellanos,
@@ -80,9 +72,23 @@ def test_salutation_is_the_opening_address(first_line: str, greeting: str) -> No
 
 @pytest.mark.parametrize(
     "line",
-    ["Best,", "Thanks,", "Thanks so much,", "Thank you so much,", "Kind regards,", "With gratitude,",
-     "Cheers,", "Sincerely,", "Warmly,", "All the best,", "Many thanks,", "Best regards", "Thanks!",
-     "Gratefully yours,", "Un saludo,"],
+    [
+        "Best,",
+        "Thanks,",
+        "Thanks so much,",
+        "Thank you so much,",
+        "Kind regards,",
+        "With gratitude,",
+        "Cheers,",
+        "Sincerely,",
+        "Warmly,",
+        "All the best,",
+        "Many thanks,",
+        "Best regards",
+        "Thanks!",
+        "Gratefully yours,",
+        "Un saludo,",
+    ],
 )
 def test_closing_lines_are_recognised(line: str) -> None:
     assert is_closing_line(line)
@@ -90,8 +96,7 @@ def test_closing_lines_are_recognised(line: str) -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ["Thank you again for your time today!", "Thanks for the advice on my portfolio.",
-     "Best of all, the talk was recorded.", "I would love to hear more,"],
+    ["Thank you again for your time today!", "Thanks for the advice on my portfolio.", "Best of all, the talk was recorded.", "I would love to hear more,"],
 )
 def test_sentences_are_not_closings(line: str) -> None:
     assert not is_closing_line(line)
@@ -190,9 +195,7 @@ def test_linkedin_characters_are_the_whole_note_sign_off_included() -> None:
 def test_crlf_parses_like_lf() -> None:
     crlf = parse(EMAIL.replace("\n", "\r\n"))
     lf = parse(EMAIL)
-    assert (crlf.subject, crlf.greeting, crlf.body, crlf.closing, crlf.body_words) == (
-        lf.subject, lf.greeting, lf.body, lf.closing, lf.body_words
-    )
+    assert (crlf.subject, crlf.greeting, crlf.body, crlf.closing, crlf.body_words) == (lf.subject, lf.greeting, lf.body, lf.closing, lf.body_words)
 
 
 def test_curly_quotes_and_non_breaking_spaces_become_plain() -> None:
@@ -205,8 +208,14 @@ def test_full_width_punctuation_becomes_ascii() -> None:
 
 @pytest.mark.parametrize(
     "sentence",
-    ["Would you have 15 minutes?", "¿Tendría 15 minutos?", "Would you have 15 minutes？",
-     "Could we talk? :)", "هل لديك وقت؟", "¿Tendría 15 minutos para una llamada"],
+    [
+        "Would you have 15 minutes?",
+        "¿Tendría 15 minutos?",
+        "Would you have 15 minutes？",
+        "Could we talk? :)",
+        "هل لديك وقت؟",
+        "¿Tendría 15 minutos para una llamada",
+    ],
 )
 def test_questions_are_recognised_in_several_scripts(sentence: str) -> None:
     assert is_question(normalize(sentence))

@@ -2,22 +2,24 @@
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import pytest
 
 from coach.rubric import common, outreach
 from coach.rubric.base import Finding
 from coach.rubric.lint import lint
-from coach.rubric.message import Message, parse, word_count
+from coach.rubric.message import Message, parse
+from coach.text import word_count
 
 CONNECTION = "Professor Li suggested I write to you."
 ADMIRATION = "Your paper on kelp forest recovery is the reason I chose marine biology."
 ASK = "Would you have 15 minutes for a call about how you moved from fieldwork into kelp restoration?"
 
 
-def email(*sentences: str, subject: str | None = "A question about kelp restoration", greeting: str = "Hi Dr. Kaur,",
-          closing: str = "Best,\nTheo Marsh") -> str:
+def email(
+    *sentences: str, subject: str | None = "A question about kelp restoration", greeting: str = "Hi Dr. Kaur,", closing: str = "Best,\nTheo Marsh"
+) -> str:
     """An outreach email around the given body sentences."""
     head = f"Subject: {subject}\n" if subject is not None else ""
     return f"{head}{greeting}\n\n{' '.join(sentences)}\n\n{closing}"
@@ -45,10 +47,8 @@ def test_a_short_connected_specific_bounded_question_gets_no_findings() -> None:
     [
         pytest.param("Hi Ana,\n\n" + "word " * 99 + "\n\nBest,\nSam", "email", True, id="email-101-words"),
         pytest.param("Hi Ana,\n\n" + "word " * 98 + "\n\nBest,\nSam", "email", False, id="email-exactly-100-words"),
-        pytest.param("Subject: " + "long " * 50 + "\nHi Ana,\n\nShort body.\n\nBest,\nSam", "email", False,
-                     id="subject-not-counted"),
-        pytest.param("Hi Ana,\n\nShort body.\n\nBest,\nSam\n" + "Title Line Here\n" * 8, "email", False,
-                     id="signature-not-counted"),
+        pytest.param("Subject: " + "long " * 50 + "\nHi Ana,\n\nShort body.\n\nBest,\nSam", "email", False, id="subject-not-counted"),
+        pytest.param("Hi Ana,\n\nShort body.\n\nBest,\nSam\n" + "Title Line Here\n" * 8, "email", False, id="signature-not-counted"),
         pytest.param("x" * 301, "linkedin", True, id="linkedin-301-chars"),
         pytest.param("x" * 300, "linkedin", False, id="linkedin-exactly-300-chars"),
         pytest.param("Hi Ana, " + "word " * 59 + "Thanks, Sam", "linkedin", True, id="linkedin-sign-off-counts"),
@@ -162,14 +162,12 @@ def test_a_connection_named_only_in_the_subject_counts() -> None:
         pytest.param(ASK, False, id="a-transition"),
         pytest.param("Could we talk for 15 minutes about the product manager role?", False, id="a-role"),
         pytest.param("I'm interested in venture capital. Would you have 15 minutes?", False, id="a-field"),
-        pytest.param("Would you be open to a 20-minute informational interview about bridge inspection?", False,
-                     id="informational-interview-about-a-field"),
-        pytest.param("I have a few questions about breaking into UX research. Do you have 15 minutes?", False,
-                     id="questions-about"),
-        pytest.param("Would you walk me through how you run an accessibility audit in 15 minutes?", False,
-                     id="walk-me-through"),
-        pytest.param("Would you be willing to share 20 minutes by phone about how you trained for the sommelier exam?",
-                     False, id="any-request-that-names-its-topic"),
+        pytest.param("Would you be open to a 20-minute informational interview about bridge inspection?", False, id="informational-interview-about-a-field"),
+        pytest.param("I have a few questions about breaking into UX research. Do you have 15 minutes?", False, id="questions-about"),
+        pytest.param("Would you walk me through how you run an accessibility audit in 15 minutes?", False, id="walk-me-through"),
+        pytest.param(
+            "Would you be willing to share 20 minutes by phone about how you trained for the sommelier exam?", False, id="any-request-that-names-its-topic"
+        ),
     ],
 )
 def test_vague_interest(ask: str, expected: bool) -> None:
@@ -182,9 +180,8 @@ def test_a_topic_named_in_the_subject_counts() -> None:
 
 
 def test_vague_interest_quotes_the_stock_phrase() -> None:
-    finding = outreach.vague_interest(parse(email(CONNECTION, "Would you have 15 minutes? I'd love to pick your brain.",
-                                                  subject="Hello")))
-    assert finding is not None and finding.evidence == "\"I'd love to pick your brain.\""
+    finding = outreach.vague_interest(parse(email(CONNECTION, "Would you have 15 minutes? I'd love to pick your brain.", subject="Hello")))
+    assert finding is not None and finding.evidence == '"I\'d love to pick your brain."'
 
 
 # --- job-ask (shared with thank-you) --------------------------------------------------------------
@@ -203,8 +200,7 @@ def test_vague_interest_quotes_the_stock_phrase() -> None:
         pytest.param("Could you take a look at my resume?", True, id="look-at-resume"),
         pytest.param("Do you have any internships available?", True, id="internship"),
         pytest.param("Could you help me get an interview for the summer program?", True, id="job-interview"),
-        pytest.param("Would you be open to a 20-minute informational interview?", False,
-                     id="informational-interview-is-not-a-job-ask"),
+        pytest.param("Would you be open to a 20-minute informational interview?", False, id="informational-interview-is-not-a-job-ask"),
         pytest.param("Could you refer me to anyone else I should talk to?", False, id="referral-to-another-contact"),
         pytest.param("I'm applying to graduate programs this fall.", False, id="writer-own-plans"),
         pytest.param("I'd love to learn how your team approaches hiring.", False, id="hiring-as-a-topic"),
@@ -259,8 +255,9 @@ def test_an_attachment_in_a_postscript_still_counts() -> None:
         pytest.param("I would welcome 15 minutes to talk about kelp restoration.", True, id="statement"),
         pytest.param("Please let me know a time for a 15-minute call about kelp restoration.", True, id="please"),
         pytest.param("I'd love a 15-minute call about kelp restoration!", True, id="exclamation"),
-        pytest.param("Ever wondered why kelp forests vanish? I'd welcome 15 minutes to talk about kelp restoration.",
-                     True, id="a-rhetorical-question-is-not-the-request"),
+        pytest.param(
+            "Ever wondered why kelp forests vanish? I'd welcome 15 minutes to talk about kelp restoration.", True, id="a-rhetorical-question-is-not-the-request"
+        ),
         pytest.param(ASK, False, id="question"),
         pytest.param("¿Tendría 15 minutos para hablar de restauración de kelp?", False, id="spanish-question"),
         pytest.param("Would you have 15 minutes for a call about kelp restoration？", False, id="full-width-mark"),
@@ -285,8 +282,7 @@ def test_no_question_quotes_the_statement_request() -> None:
         pytest.param("Would you be open to talking about kelp restoration?", True, id="no-duration"),
         pytest.param("Could I take you to lunch to hear about kelp restoration?", True, id="lunch-names-no-duration"),
         pytest.param("Would you have time for a call about kelp restoration?", True, id="time-unbounded"),
-        pytest.param("I spent 20 minutes on your paper. Would you be open to talking about kelp restoration?", True,
-                     id="duration-outside-the-ask"),
+        pytest.param("I spent 20 minutes on your paper. Would you be open to talking about kelp restoration?", True, id="duration-outside-the-ask"),
         pytest.param(ASK, False, id="15-minutes"),
         pytest.param("Would you have time for a 20-minute call about kelp restoration?", False, id="20-minute-call"),
         pytest.param("Would you be open to a brief call about kelp restoration?", False, id="brief"),
@@ -304,9 +300,7 @@ def test_no_time_bound(ask: str, expected: bool) -> None:
 
 # --- big-ask ------------------------------------------------------------------------------------------
 
-LIST_OF_QUESTIONS = "\n".join(
-    f"- {q}" for q in ("How did you start?", "What is hard?", "What do you read?", "Who hires?", "What changed?")
-)
+LIST_OF_QUESTIONS = "\n".join(f"- {q}" for q in ("How did you start?", "What is hard?", "What do you read?", "Who hires?", "What changed?"))
 
 
 @pytest.mark.parametrize(
@@ -318,17 +312,14 @@ LIST_OF_QUESTIONS = "\n".join(
         pytest.param("Could I take you to lunch to hear about kelp restoration?", True, id="lunch"),
         pytest.param("Could I buy you dinner next month to talk about kelp?", True, id="dinner"),
         pytest.param(f"{ASK} Would you also be willing to mentor me this year?", True, id="mentorship"),
-        pytest.param("Would you have 20 minutes for a call, and then monthly check-ins about kelp?", True,
-                     id="bounded-call-then-recurring"),
+        pytest.param("Would you have 20 minutes for a call, and then monthly check-ins about kelp?", True, id="bounded-call-then-recurring"),
         pytest.param("Could we set up a series of calls about kelp restoration?", True, id="series-of-calls"),
-        pytest.param("Would you answer the questions below by email?\n- How did you start?\n- What is hard?\n"
-                     "- What do you read?", True, id="written-answers"),
+        pytest.param("Would you answer the questions below by email?\n- How did you start?\n- What is hard?\n- What do you read?", True, id="written-answers"),
         pytest.param(f"I have some questions about kelp.\n{LIST_OF_QUESTIONS}", True, id="long-list-of-questions"),
         pytest.param(ASK, False, id="15-minutes"),
         pytest.param("Would you have 30 minutes to talk about kelp restoration?", False, id="exactly-30-minutes"),
         pytest.param("Could we grab a quick coffee to talk about kelp restoration?", False, id="coffee-is-not-a-meal"),
-        pytest.param("Could we talk for 15 minutes during your lunch break about kelp?", False,
-                     id="lunch-break-is-not-a-meal"),
+        pytest.param("Could we talk for 15 minutes during your lunch break about kelp?", False, id="lunch-break-is-not-a-meal"),
         pytest.param(f"I run weekly meetings for my lab. {ASK}", False, id="writer-meetings-are-not-the-ask"),
     ],
 )
@@ -359,21 +350,41 @@ WRITER_STORY = (
     ("sentences", "expected"),
     [
         pytest.param((CONNECTION, WRITER_STORY, ASK), True, id="writer-story-dominates"),
-        pytest.param(("We met at the Coastal Ecology Forum.", WRITER_STORY, "Your talk there was good.", ASK), True,
-                     id="a-line-of-praise-does-not-balance-a-life-story"),
+        pytest.param(
+            ("We met at the Coastal Ecology Forum.", WRITER_STORY, "Your talk there was good.", ASK), True, id="a-line-of-praise-does-not-balance-a-life-story"
+        ),
         pytest.param((CONNECTION, ADMIRATION, ASK), False, id="about-their-work"),
-        pytest.param(("I'm a biology junior at Redfield.", "Your paper on kelp forest recovery changed how I think "
-                      "about marine reserves, especially the urchin-removal trials along the northern coast.", ASK),
-                     False, id="short-intro-long-admiration"),
-        pytest.param(("I'm a biology junior at Redfield, and we're both members of the Marine Society.",
-                      "The kelp map your team published is the best survey of the coast I've seen.", ASK), False,
-                     id="connection-sentence-counts-for-neither"),
-        pytest.param(("I'm so sorry to bother you, and I know you're incredibly busy with the new survey season.",
-                      "Your paper on kelp recovery is superb.", ASK), False, id="apologies-are-not-about-the-writer"),
-        pytest.param(("I'm a paralegal student.", "I'm interested in court reporting and want to know more.", ASK), True,
-                     id="nothing-about-the-recipient-at-all"),
-        pytest.param(("I'm a second-year engineering student.", "How did you choose your first project?",
-                      "What do you wish you had known?", ASK), False, id="questions-about-their-work"),
+        pytest.param(
+            (
+                "I'm a biology junior at Redfield.",
+                "Your paper on kelp forest recovery changed how I think about marine reserves, especially the urchin-removal trials along the northern coast.",
+                ASK,
+            ),
+            False,
+            id="short-intro-long-admiration",
+        ),
+        pytest.param(
+            (
+                "I'm a biology junior at Redfield, and we're both members of the Marine Society.",
+                "The kelp map your team published is the best survey of the coast I've seen.",
+                ASK,
+            ),
+            False,
+            id="connection-sentence-counts-for-neither",
+        ),
+        pytest.param(
+            ("I'm so sorry to bother you, and I know you're incredibly busy with the new survey season.", "Your paper on kelp recovery is superb.", ASK),
+            False,
+            id="apologies-are-not-about-the-writer",
+        ),
+        pytest.param(
+            ("I'm a paralegal student.", "I'm interested in court reporting and want to know more.", ASK), True, id="nothing-about-the-recipient-at-all"
+        ),
+        pytest.param(
+            ("I'm a second-year engineering student.", "How did you choose your first project?", "What do you wish you had known?", ASK),
+            False,
+            id="questions-about-their-work",
+        ),
     ],
 )
 def test_self_focused(sentences: tuple[str, ...], expected: bool) -> None:
@@ -424,27 +435,34 @@ def test_apologetic_quotes_the_filler() -> None:
         pytest.param(
             "Hi Lucía, we both studied at Valle Norte, and your podcast episode on bilingual classrooms stayed with "
             "me. Would you have 20 minutes next week to tell me how you became a curriculum designer？",
-            "linkedin", [], id="linkedin-full-width-question",
+            "linkedin",
+            [],
+            id="linkedin-full-width-question",
         ),
         pytest.param(
             "Subject: Hello\nHello,\n\nI found your profile on LinkedIn and saw that you work at Larkspur Bank. "
             "I'd love to take you out to lunch and learn from your experience, and maybe you could mentor me as I "
             "start my career?\n\nBest,\nKai",
-            "email", ["generic-greeting", "no-connection", "vague-interest", "no-time-bound", "big-ask"],
+            "email",
+            ["generic-greeting", "no-connection", "vague-interest", "no-time-bound", "big-ask"],
             id="cold-vague-lunch-and-mentorship",
         ),
         pytest.param(
             "Subject: Fellow Orchard Lane volunteer\nHi Bea,\n\nWe both volunteer at the Orchard Lane food bank, and "
             "you mentioned your move into public health at the spring potluck.\n\nI would love to hear more about "
             "your work. Please let me know if you'd have time to chat.\n\nBest,\nRavi",
-            "email", ["vague-interest", "no-question", "no-time-bound"], id="warm-but-vague-statement",
+            "email",
+            ["vague-interest", "no-question", "no-time-bound"],
+            id="warm-but-vague-statement",
         ),
         pytest.param(
             "Subject: Quick question from a fellow Haverly grad\r\nHi Mr. Quist,\r\n\r\nI hate to bother you, and I "
             "completely understand if you're too busy. I'm only a sophomore, but your op-ed on rural broadband "
             "funding made me want to work in telecom policy.\r\n\r\nWould you have 15 minutes for a call about how "
             "you moved from engineering into telecom policy?\r\n\r\nBest,\r\nAiyana",
-            "email", ["apologetic"], id="crlf-apologetic",
+            "email",
+            ["apologetic"],
+            id="crlf-apologetic",
         ),
     ],
 )

@@ -4,36 +4,28 @@ from __future__ import annotations
 
 import pytest
 
-from coach.rubric.questions import (extract_questions, is_closed, is_job_ask, is_referral_ask,
-                                    is_searchable, tiara_areas)
+from coach.rubric.questions import is_closed, is_job_ask, is_referral_ask, is_searchable, tiara_areas
+from coach.text import extract_questions
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Thanks for your time. How did you get started? And what do you wish you'd known?",
-         ["How did you get started?", "And what do you wish you'd known?"]),
+        ("Thanks for your time. How did you get started? And what do you wish you'd known?", ["How did you get started?", "And what do you wish you'd known?"]),
         ("No question here, just a statement.", []),
-        ("How did you start？ What changed after that？",
-         ["How did you start？", "What changed after that？"]),
+        ("How did you start？ What changed after that？", ["How did you start？", "What changed after that？"]),
         ("¿Cómo empezaste en este campo?", ["¿Cómo empezaste en este campo?"]),
         ("Y tú, ¿cómo empezaste?", ["¿cómo empezaste?"]),
         ('My advisor always asks, "Why law?" and I never know what to say.', []),
         ('She asked me, "Why law?" I froze.', []),
-        ('When a client asks "why does this cost so much?", how do you answer?',
-         ['When a client asks "why does this cost so much?", how do you answer?']),
+        ('When a client asks "why does this cost so much?", how do you answer?', ['When a client asks "why does this cost so much?", how do you answer?']),
         ('"What would you do differently?"', ['"What would you do differently?"']),
-        ("Dr. Okafor, how did you choose cardiology?",
-         ["Dr. Okafor, how did you choose cardiology?"]),
+        ("Dr. Okafor, how did you choose cardiology?", ["Dr. Okafor, how did you choose cardiology?"]),
         ("Really?! How?", ["Really?!", "How?"]),
-        ("I interned at Acme Inc. What does your team do there?",
-         ["What does your team do there?"]),
-        ("We covered soil, water, etc. and then what?",
-         ["We covered soil, water, etc. and then what?"]),
-        ("I have two questions:\nWhat changed?\nWhat stayed the same?",
-         ["What changed?", "What stayed the same?"]),
-        ("So... what would you say is the hardest part?",
-         ["So... what would you say is the hardest part?"]),
+        ("I interned at Acme Inc. What does your team do there?", ["What does your team do there?"]),
+        ("We covered soil, water, etc. and then what?", ["We covered soil, water, etc. and then what?"]),
+        ("I have two questions:\nWhat changed?\nWhat stayed the same?", ["What changed?", "What stayed the same?"]),
+        ("So... what would you say is the hardest part?", ["So... what would you say is the hardest part?"]),
         ("(Is that a silly question?) I hope not.", ["(Is that a silly question?)"]),
     ],
 )
@@ -186,8 +178,7 @@ def test_tiara_area(question: str, area: str) -> None:
         ("Do you still enjoy the festival season, with all the shows and events?", "resources"),
         ("How did you handle changing careers at forty?", "trends"),
         ("What's one thing you'd change about how your team runs meetings?", "trends"),
-        ("Would you recommend doing a clinical rotation even if I lean toward research?",
-         "resources"),
+        ("Would you recommend doing a clinical rotation even if I lean toward research?", "resources"),
     ],
 )
 def test_tiara_area_not_touched(question: str, forbidden: str) -> None:
@@ -196,16 +187,14 @@ def test_tiara_area_not_touched(question: str, forbidden: str) -> None:
 
 @pytest.mark.parametrize(
     "question",
-    ["When was the firm founded?", "How many beds does the clinic have?",
-     "Are you hiring any interns this summer?", "Could you refer me for the opening?"],
+    ["When was the firm founded?", "How many beds does the clinic have?", "Are you hiring any interns this summer?", "Could you refer me for the opening?"],
 )
 def test_website_facts_and_job_asks_touch_no_area(question: str) -> None:
     assert tiara_areas(question) == set()
 
 
 def test_several_areas_at_once() -> None:
-    assert tiara_areas("If you were me, which conferences would you attend this year?") >= {
-        "advice", "resources"}
+    assert tiara_areas("If you were me, which conferences would you attend this year?") >= {"advice", "resources"}
 
 
 REFERRAL_ASKS = [

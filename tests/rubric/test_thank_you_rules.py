@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from typing import Callable
 
 import pytest
 
@@ -17,15 +17,13 @@ SPECIFIC = "Your advice to shadow a night shift before choosing a residency made
 NEXT_STEP = "I'll let you know how the shadowing goes."
 
 
-def note(*sentences: str, subject: str | None = "Thank you", greeting: str = "Hi Dr. Amadi,",
-         closing: str = "Best,\nMina Osei") -> str:
+def note(*sentences: str, subject: str | None = "Thank you", greeting: str = "Hi Dr. Amadi,", closing: str = "Best,\nMina Osei") -> str:
     """A thank-you email around the given body sentences."""
     head = f"Subject: {subject}\n" if subject is not None else ""
     return f"{head}{greeting}\n\n{' '.join(sentences)}\n\n{closing}"
 
 
-def fires(check: Callable[[Message], Finding | None], text: str, channel: str = "email",
-          meeting_date: str | None = None, sent_date: str | None = None) -> bool:
+def fires(check: Callable[[Message], Finding | None], text: str, channel: str = "email", meeting_date: str | None = None, sent_date: str | None = None) -> bool:
     """True when the rule reports a finding on the note."""
     return check(parse(text, "thank-you", channel, meeting_date, sent_date)) is not None  # type: ignore[arg-type]
 
@@ -63,19 +61,15 @@ def test_too_long(text: str, channel: str, expected: bool) -> None:
     [
         pytest.param(note(SPECIFIC, NEXT_STEP), True, id="no-thanks-anywhere"),
         pytest.param(note(SPECIFIC, NEXT_STEP, closing="Thanks,\nMina"), True, id="closing-thanks-does-not-count"),
-        pytest.param(note(SPECIFIC, NEXT_STEP, closing="Thank you so much,\nMina"), True,
-                     id="closing-thank-you-so-much-does-not-count"),
-        pytest.param(note(SPECIFIC, "I'd appreciate it if you could introduce me to your colleague."), True,
-                     id="conditional-appreciation-is-a-request"),
-        pytest.param(note(SPECIFIC, "I would be grateful if you could share the reading list."), True,
-                     id="grateful-if-is-a-request"),
+        pytest.param(note(SPECIFIC, NEXT_STEP, closing="Thank you so much,\nMina"), True, id="closing-thank-you-so-much-does-not-count"),
+        pytest.param(note(SPECIFIC, "I'd appreciate it if you could introduce me to your colleague."), True, id="conditional-appreciation-is-a-request"),
+        pytest.param(note(SPECIFIC, "I would be grateful if you could share the reading list."), True, id="grateful-if-is-a-request"),
         pytest.param(note(THANKS, SPECIFIC), False, id="thank-you-in-body"),
         pytest.param(note("Thanks again for the chat.", SPECIFIC), False, id="thanks-again"),
         pytest.param(note("I'm so grateful for your time.", SPECIFIC), False, id="grateful"),
         pytest.param(note("I really appreciated your candour.", SPECIFIC), False, id="appreciated"),
         pytest.param(note("Muchas gracias por la conversación.", SPECIFIC), False, id="gracias"),
-        pytest.param("Thank you, Marisa! Your story about the mill-town theater convinced me to apply.", False,
-                     id="thanks-in-the-opening-line"),
+        pytest.param("Thank you, Marisa! Your story about the mill-town theater convinced me to apply.", False, id="thanks-in-the-opening-line"),
     ],
 )
 def test_no_thanks(text: str, expected: bool) -> None:
@@ -104,10 +98,8 @@ def test_a_job_title_with_thanks_in_the_signature_does_not_count_as_thanks() -> 
         pytest.param((THANKS, "Your advice was great."), "Thank you", True, id="advice-without-content"),
         pytest.param((THANKS, SPECIFIC), "Thank you", False, id="a-piece-of-advice"),
         pytest.param((THANKS, "Your story about the volcano demo made me laugh."), "Thank you", False, id="a-story"),
-        pytest.param(("I keep thinking about our conversation about teaching middle school science.",), "Hi", False,
-                     id="a-topic"),
-        pytest.param(("Thank you for walking me through the Cedar Hollow housing project.",), "Hi", False,
-                     id="walked-through"),
+        pytest.param(("I keep thinking about our conversation about teaching middle school science.",), "Hi", False, id="a-topic"),
+        pytest.param(("Thank you for walking me through the Cedar Hollow housing project.",), "Hi", False, id="walked-through"),
         pytest.param((THANKS, "I've emailed Jordan Alvarez, as you suggested."), "Hi", False, id="a-person"),
         pytest.param((THANKS, "I ordered the book you recommended."), "Hi", False, id="a-resource"),
         pytest.param((THANKS,), "Thank you for the advice on IRB amendments", False, id="topic-in-subject"),
@@ -178,8 +170,7 @@ def test_an_apology_for_lateness_without_dates_is_not_late() -> None:
 def test_shared_rules_are_one_function_registered_for_both_kinds() -> None:
     from coach.rubric.base import REGISTRY
 
-    for code, check in (("generic-greeting", common.generic_greeting), ("job-ask", common.job_ask),
-                        ("attachment", common.attachment)):
+    for code, check in (("generic-greeting", common.generic_greeting), ("job-ask", common.job_ask), ("attachment", common.attachment)):
         assert REGISTRY[("outreach", code)].check is check
         assert REGISTRY[("thank-you", code)].check is check
 
@@ -189,10 +180,8 @@ def test_shared_rules_are_one_function_registered_for_both_kinds() -> None:
     [
         pytest.param("Is your team hiring junior engineers?", ["job-ask"], id="hiring-question"),
         pytest.param("I'd love to be considered for any openings.", ["job-ask"], id="be-considered"),
-        pytest.param("I've attached my portfolio with the concept we discussed.", ["attachment"],
-                     id="attachment-without-a-request"),
-        pytest.param("I've attached my resume. Would you forward it to the hiring partner?", ["attachment", "job-ask"],
-                     id="attachment-and-job-ask"),
+        pytest.param("I've attached my portfolio with the concept we discussed.", ["attachment"], id="attachment-without-a-request"),
+        pytest.param("I've attached my resume. Would you forward it to the hiring partner?", ["attachment", "job-ask"], id="attachment-and-job-ask"),
     ],
 )
 def test_job_ask_and_attachment_on_thank_you_notes(sentence: str, expected: list[str]) -> None:
@@ -214,22 +203,29 @@ def test_a_generic_greeting_fires_on_thank_you_notes_too() -> None:
             "Subject: Following up\nHi Rafael,\n\nIt was great to talk yesterday about your move from journalism "
             "into UX writing. Your point that microcopy is a product decision really changed how I read apps. I'm "
             "going to rewrite the onboarding screens of my class project with that in mind.\n\nThanks,\nJo",
-            "email", ("2025-03-03", "2025-03-05"), ["no-thanks"], id="thanks-only-in-the-closing",
+            "email",
+            ("2025-03-03", "2025-03-05"),
+            ["no-thanks"],
+            id="thanks-only-in-the-closing",
         ),
         pytest.param(
             "Subject: Thank you\nHi Ms. Lind,\n\nThank you for your time and insights. It was great to learn about "
             "your career.\n\nAlso, I'd appreciate it if you could forward my resume to the hiring manager.\n\n"
             "Best,\nSol",
-            "email", ("2025-03-03", "2025-03-06"), ["no-specifics", "no-next-step", "job-ask", "late"],
+            "email",
+            ("2025-03-03", "2025-03-06"),
+            ["no-specifics", "no-next-step", "job-ask", "late"],
             id="generic-late-job-ask",
         ),
         pytest.param(
             "Thank you, Marisa! Your story about restoring the mill-town theater convinced me to apply for the "
             "preservation summer school, and I'll send you my application essay next week. — Priya",
-            "linkedin", ("2025-03-03", "2025-03-03"), [], id="linkedin-vocative-thanks",
+            "linkedin",
+            ("2025-03-03", "2025-03-03"),
+            [],
+            id="linkedin-vocative-thanks",
         ),
     ],
 )
-def test_unseen_notes_get_exactly_their_faults(text: str, channel: str, dates: tuple[str, str],
-                                               expected: list[str]) -> None:
+def test_unseen_notes_get_exactly_their_faults(text: str, channel: str, dates: tuple[str, str], expected: list[str]) -> None:
     assert sorted(codes(text, channel, *dates)) == sorted(expected)

@@ -126,7 +126,7 @@ def parse_model_reply(reply: str) -> tuple[list[tuple[str, str, str]], list[tupl
     questions, points = [], []
     for line in reply.splitlines():
         if match := POINT_LINE.match(line):
-            points.append((match.group(1).strip(), match.group(2).strip().strip("\"“”")))
+            points.append((match.group(1).strip(), match.group(2).strip().strip('"“”')))
         elif match := MODEL_LINE.match(line):
             questions.append((match.group(1).lower(), match.group(2).strip(), (match.group(3) or "").strip()))
         elif line.strip().endswith("?") and len(line.split()) > 5:
@@ -145,8 +145,7 @@ def _quotas(count: int) -> dict[str, int]:
     return quotas
 
 
-def plan_questions(request: PlanRequest, kb: KnowledgeBase, model: BaseChatModel | None, embedder: Embedder,
-                   count_tokens=None) -> QuestionPlan:
+def plan_questions(request: PlanRequest, kb: KnowledgeBase, model: BaseChatModel | None, embedder: Embedder, count_tokens=None) -> QuestionPlan:
     """Build a plan that covers every TIARA area, with at least one further-contacts question."""
     role = (request.role or "").strip()
     if not role:
@@ -161,8 +160,13 @@ def plan_questions(request: PlanRequest, kb: KnowledgeBase, model: BaseChatModel
     paths = [n["path"] for n in closest]
     industry = request.industry or (closest[0]["industry"] if closest else "")
     display_role = note["role"] if note else role
-    notice = None if note else (
-        f"There is no note for '{role}' yet; these questions draw on the closest notes ({', '.join(n['role'] for n in closest) or 'none'}) and the question bank.")
+    notice = (
+        None
+        if note
+        else (
+            f"There is no note for '{role}' yet; these questions draw on the closest notes ({', '.join(n['role'] for n in closest) or 'none'}) and the question bank."
+        )
+    )
     background_phrase, goal_phrase = short_phrase(background), short_phrase(goal, 10)
 
     candidates: list[PlannedQuestion] = []
@@ -170,27 +174,41 @@ def plan_questions(request: PlanRequest, kb: KnowledgeBase, model: BaseChatModel
     model_used = False
     if model is not None:
         try:
-            reply = complete(model, _plan_prompt(display_role, industry, request.company, background, goal, about,
-                                                 _excerpt(kb, paths), count, count_tokens))
+            reply = complete(model, _plan_prompt(display_role, industry, request.company, background, goal, about, _excerpt(kb, paths), count, count_tokens))
             model_used = True
             model_questions, model_points = parse_model_reply(reply)
-            candidates += [PlannedQuestion(area=a, text=q, why=w or "Tailored to your background and goal.", sources=paths, origin="model")
-                           for a, q, w in model_questions]
+            candidates += [
+                PlannedQuestion.model_validate({"area": a, "text": q, "why": w or "Tailored to your background and goal.", "sources": paths, "origin": "model"})
+                for a, q, w in model_questions
+            ]
             talking += [TalkingPoint(kind="talking point", text=p, quote=q) for p, q in model_points if about and is_quoted_from(q, about)]
         except BackendError:
             model_used = False  # the plan still comes from notes and the bank
-    from_notes = [PlannedQuestion(area=a, text=q, why="Drawn from the role's note.", sources=[path], origin="notes")
-                  for path in paths for a, q in _note_questions(kb, path)]
-    from_bank = [PlannedQuestion(area=b.area, text=b.text, why=b.why, sources=[], origin="bank")
-                 for b in bank_questions(display_role, industry, background_phrase, goal_phrase)]
+    from_notes = [
+        PlannedQuestion.model_validate({"area": a, "text": q, "why": "Drawn from the role's note.", "sources": [path], "origin": "notes"})
+        for path in paths
+        for a, q in _note_questions(kb, path)
+    ]
+    from_bank = [
+        PlannedQuestion.model_validate({"area": b.area, "text": b.text, "why": b.why, "sources": [], "origin": "bank"})
+        for b in bank_questions(display_role, industry, background_phrase, goal_phrase)
+    ]
     # Another role's note is a weaker guide than the bank: without a note of its own, the bank comes first.
     candidates += from_notes + from_bank if note else from_bank + from_notes
     chosen = _select(candidates, _quotas(count), embedder, [background_phrase, goal_phrase])
     if about:
         talking = _dedupe_points(connection_points(about, background, goal) + talking)
-    return QuestionPlan(role=display_role, matched_role=note["role"] if note else None, industry=industry,
-                        company=request.company, notice=notice, questions=chosen, talking_points=talking,
-                        sources=paths, model_used=model_used)
+    return QuestionPlan(
+        role=display_role,
+        matched_role=note["role"] if note else None,
+        industry=industry,
+        company=request.company,
+        notice=notice,
+        questions=chosen,
+        talking_points=talking,
+        sources=paths,
+        model_used=model_used,
+    )
 
 
 def _plan_prompt(role, industry, company, background, goal, about, notes, count, count_tokens) -> list:
@@ -199,9 +217,17 @@ def _plan_prompt(role, industry, company, background, goal, about, notes, count,
         about = truncate_to(about, MAX_BACKGROUND_TOKENS, count_tokens)
     else:
         background, about = background[:1500], about[:1500]
-    user = render("plan_user", role=role, industry=industry or "unknown", company=company or "not named",
-                  background=fence(background or "(not given)", "BACKGROUND"), goal=fence(goal or "(not given)", "GOAL"),
-                  about=fence(about or "(not given)", "PROFILE"), notes=notes, count=count)
+    user = render(
+        "plan_user",
+        role=role,
+        industry=industry or "unknown",
+        company=company or "not named",
+        background=fence(background or "(not given)", "BACKGROUND"),
+        goal=fence(goal or "(not given)", "GOAL"),
+        about=fence(about or "(not given)", "PROFILE"),
+        notes=notes,
+        count=count,
+    )
     return [SystemMessage(content=render("plan_system")), HumanMessage(content=user)]
 
 
