@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import tempfile
 import time
 from pathlib import Path
@@ -16,8 +15,18 @@ from coach.rubric.transcript import Transcript
 from coach.services import Services
 from tests.datasets import labelled_messages
 
-ROLES = ["Software Engineer", "Data Scientist", "Registered Nurse", "Teacher", "Lawyer", "Investment Banker",
-         "Policy Analyst", "Journalist", "Mechanical Engineer", "Pharmacist"]
+ROLES = [
+    "Software Engineer",
+    "Data Scientist",
+    "Registered Nurse",
+    "Teacher",
+    "Lawyer",
+    "Investment Banker",
+    "Policy Analyst",
+    "Journalist",
+    "Mechanical Engineer",
+    "Pharmacist",
+]
 
 
 def _local_services(tmp: str) -> Services:
@@ -79,11 +88,20 @@ def _ttft(reply) -> float:
 @benchmark("interview")
 def interview_benchmark() -> Report:
     """Time to first token of a professional turn at turn 1 and turn 12; feedback for a 30-turn transcript."""
-    questions = ["What does a typical day look like for you?", "How has the field changed since you started?",
-                 "What surprised you in your first year?", "What would you do in my place?", "Which skills matter most?",
-                 "What mistakes do newcomers make?", "What small project could I try?", "Which groups should I join?",
-                 "How is technology changing the work?", "What do you wish you had known?", "How did you choose this path?",
-                 "Who else should I talk to?"]
+    questions = [
+        "What does a typical day look like for you?",
+        "How has the field changed since you started?",
+        "What surprised you in your first year?",
+        "What would you do in my place?",
+        "Which skills matter most?",
+        "What mistakes do newcomers make?",
+        "What small project could I try?",
+        "Which groups should I join?",
+        "How is technology changing the work?",
+        "What do you wish you had known?",
+        "How did you choose this path?",
+        "Who else should I talk to?",
+    ]
     first_turn, twelfth_turn = [], []
     with tempfile.TemporaryDirectory() as tmp:
         services = _local_services(tmp)
@@ -98,8 +116,13 @@ def interview_benchmark() -> Report:
                     first_turn.append(ttft)
                 elif number == 12:
                     twelfth_turn.append(ttft)
-        turns = [{"role": "student" if i % 2 else "professional", "text": questions[i % 12] if i % 2 else "On my team we plan the week on Monday and review results on Friday. " * 3}
-                 for i in range(30)]
+        turns = [
+            {
+                "role": "student" if i % 2 else "professional",
+                "text": questions[i % 12] if i % 2 else "On my team we plan the week on Monday and review results on Friday. " * 3,
+            }
+            for i in range(30)
+        ]
         transcript = Transcript(minutes_agreed=20, turns=turns)
         feedback_times = []
         for _ in range(3):

@@ -13,15 +13,19 @@ from coach.config import DATA_DIR, PROJECT_ROOT, Settings
 from coach.embeddings import CountingEmbedder, local_minilm
 from coach.knowledge import KnowledgeBase, open_client
 
-WORDS = ("plan review client budget schedule patient design model report audit field team data site code policy grant "
-         "lesson research study market brand launch risk contract safety quality shift survey").split()
+WORDS = (
+    "plan review client budget schedule patient design model report audit field team data site code policy grant "
+    "lesson research study market brand launch risk contract safety quality shift survey"
+).split()
 
 
 def generated_note(index: int, rng: random.Random) -> str:
     """A plausible note with front matter and three sections."""
     topic = lambda n: " ".join(rng.choice(WORDS) for _ in range(n))  # noqa: E731
-    return (f"---\nrole: Generated Role {index}\nindustry: Industry {index % 15}\naliases: [gen {index}]\n---\n"
-            f"# Generated Role {index}\n\n## Day to day\n{topic(80)}.\n\n## Trends\n{topic(60)}.\n\n## Questions worth asking\n- [Trends] How is {topic(6)} changing?\n")
+    return (
+        f"---\nrole: Generated Role {index}\nindustry: Industry {index % 15}\naliases: [gen {index}]\n---\n"
+        f"# Generated Role {index}\n\n## Day to day\n{topic(80)}.\n\n## Trends\n{topic(60)}.\n\n## Questions worth asking\n- [Trends] How is {topic(6)} changing?\n"
+    )
 
 
 @benchmark("kb")
@@ -50,14 +54,19 @@ def kb_benchmark() -> Report:
     report.metrics.append(Metric("first ingest throughput", "notes/s", [1000 / first]))
     report.metrics.append(Metric("first ingest", "s", [first]))
     report.metrics.append(Metric("re-ingest unchanged", "s", [second]))
-    report.checks.append((f"re-ingest of the unchanged folder took {second / first:.1%} of the first (target < 5%), {again.unchanged} unchanged",
-                          second / first < 0.05))
+    report.checks.append(
+        (f"re-ingest of the unchanged folder took {second / first:.1%} of the first (target < 5%), {again.unchanged} unchanged", second / first < 0.05)
+    )
     report.checks.append((f"changing one note re-embedded {changed} chunks (that note's only)", 0 < changed <= 3))
     with tempfile.TemporaryDirectory() as tmp:
         kb = KnowledgeBase(open_client(settings, Path(tmp) / "db"), local_minilm(settings.models_dir))
         kb.ingest(DATA_DIR / "knowledge")
-        queries = [json.loads(line)["query"] for f in sorted((PROJECT_ROOT / "tests/data/kb_golden").glob("*.jsonl"))
-                   for line in f.read_text().splitlines() if line.strip()]
+        queries = [
+            json.loads(line)["query"]
+            for f in sorted((PROJECT_ROOT / "tests/data/kb_golden").glob("*.jsonl"))
+            for line in f.read_text().splitlines()
+            if line.strip()
+        ]
         kb.search(queries[0])  # model loaded, lexical index built
         latencies = []
         for query in queries * 3:

@@ -12,8 +12,10 @@ from coach.llm import get_chat_model, stream
 
 RUNS = 7
 MAX_TOKENS = 96
-SYSTEM = ("You are Dana, a registered nurse with eight years on a cardiac unit, answering a student's questions in an "
-          "informational interview. Answer in the first person, in two or three sentences, from your own experience. ") * 3
+SYSTEM = (
+    "You are Dana, a registered nurse with eight years on a cardiac unit, answering a student's questions in an "
+    "informational interview. Answer in the first person, in two or three sentences, from your own experience. "
+) * 3
 QUESTION = "What does a typical twelve-hour shift look like for a new graduate nurse on your unit?"
 
 
@@ -30,8 +32,7 @@ def _timed(pieces) -> tuple[float, float, str]:
 
 
 def _raw_pieces(llama, messages: list[dict], repeat_penalty: float):
-    for part in llama.create_chat_completion(messages=messages, stream=True, max_tokens=MAX_TOKENS, temperature=0.0,
-                                             repeat_penalty=repeat_penalty):
+    for part in llama.create_chat_completion(messages=messages, stream=True, max_tokens=MAX_TOKENS, temperature=0.0, repeat_penalty=repeat_penalty):
         yield part["choices"][0].get("delta", {}).get("content") or ""
 
 
@@ -63,11 +64,14 @@ def llm_seam() -> Report:
     report.metrics.append(tps_ratio)
     raw_ttft, coach_ttft = Metric("", "", results["raw"]["ttft"]).median, Metric("", "", results["coach"]["ttft"]).median
     report.checks.append((f"coach tokens/s is {tps_ratio.median:.3f} of raw (target ≥ 0.95)", tps_ratio.median >= 0.95))
-    report.checks.append((f"coach TTFT {coach_ttft:.1f} ms vs raw {raw_ttft:.1f} ms (target ≤ raw × 1.1 + 20 ms = {raw_ttft * 1.1 + 20:.1f})",
-                          coach_ttft <= raw_ttft * 1.1 + 20))
+    report.checks.append(
+        (f"coach TTFT {coach_ttft:.1f} ms vs raw {raw_ttft:.1f} ms (target ≤ raw × 1.1 + 20 ms = {raw_ttft * 1.1 + 20:.1f})", coach_ttft <= raw_ttft * 1.1 + 20)
+    )
     report.notes.append(f"Same greedy output both ways: {texts.get('coach') == texts.get('raw')}.")
-    report.notes.append("Both paths run the same llama.cpp call on the same loaded model (runs alternate, cache reset before "
-                        "each), so a ratio above 1 is not a real speed-up of the seam.")
+    report.notes.append(
+        "Both paths run the same llama.cpp call on the same loaded model (runs alternate, cache reset before "
+        "each), so a ratio above 1 is not a real speed-up of the seam."
+    )
     return report
 
 
@@ -99,8 +103,7 @@ def llm_repack() -> Report:
                 speeds[mode].append((len(llama.tokenize(text.encode(), add_bos=False)) - 1) / max(total - ttft, 1e-9))
     report = Report(f"Local model: weight repacking on vs off (raw llama.cpp, {settings.threads} thread(s), 96 tokens max)")
     for mode in modes:
-        report.metrics.append(Metric(f"raw, {'repacking on' if mode == 'repack' else 'repacking off'}: generation speed",
-                                     "tokens/s", speeds[mode]))
+        report.metrics.append(Metric(f"raw, {'repacking on' if mode == 'repack' else 'repacking off'}: generation speed", "tokens/s", speeds[mode]))
     report.notes.append(f"Mode Coach runs in on this CPU (probe {cpu_fingerprint()}): {choice.mode} — {choice.reason}.")
     report.checks.append((f"the probe chose a mode that runs ({choice.mode})", choice.mode is not None))
     return report

@@ -6,10 +6,10 @@ import os
 import platform
 import re
 import statistics
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Callable
 
 OUTPUT = Path(__file__).resolve().parents[1] / "docs" / "benchmarks.md"
 
@@ -82,11 +82,11 @@ def write(reports: dict[str, Report], output: Path = OUTPUT) -> None:
     text = output.read_text() if output.exists() else ""
     first_section = text.find("<!-- bench:")
     body = text[first_section:] if first_section >= 0 else ""
-    stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     for name, report in reports.items():
         section = f"<!-- bench:{name} -->\n{report.to_markdown()}_Run {stamp}._\n<!-- /bench:{name} -->"
         pattern = re.compile(rf"<!-- bench:{re.escape(name)} -->.*?<!-- /bench:{re.escape(name)} -->", re.DOTALL)
-        body = pattern.sub(lambda _: section, body) if pattern.search(body) else body.rstrip() + "\n\n" + section + "\n"
+        body = pattern.sub(lambda _, text=section: text, body) if pattern.search(body) else body.rstrip() + "\n\n" + section + "\n"
     header = f"# Benchmarks\n\nWritten by `make bench` (`python -m benchmarks`).\n\nMachine: {machine()}\n\n"
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(header + body.lstrip())

@@ -27,18 +27,12 @@ def _default_data_dir() -> Path:
 class Settings(BaseSettings):
     """Every setting Coach reads; environment variables are COACH_<NAME>."""
 
-    model_config = SettingsConfigDict(
-        env_prefix="COACH_", env_file=".env", extra="ignore", populate_by_name=True
-    )
+    model_config = SettingsConfigDict(env_prefix="COACH_", env_file=".env", extra="ignore", populate_by_name=True)
 
     backend: Backend | None = None
     model: str = ""
-    openai_base_url: str | None = Field(
-        default=None, validation_alias=AliasChoices("OPENAI_BASE_URL", "COACH_OPENAI_BASE_URL")
-    )
-    openai_api_key: str | None = Field(
-        default=None, validation_alias=AliasChoices("OPENAI_API_KEY", "COACH_OPENAI_API_KEY")
-    )
+    openai_base_url: str | None = Field(default=None, validation_alias=AliasChoices("OPENAI_BASE_URL", "COACH_OPENAI_BASE_URL"))
+    openai_api_key: str | None = Field(default=None, validation_alias=AliasChoices("OPENAI_API_KEY", "COACH_OPENAI_API_KEY"))
     model_path: Path | None = None
     context_size: int = Field(default=4096, ge=512)
     max_tokens: int = Field(default=384, ge=1)
@@ -66,9 +60,12 @@ class Settings(BaseSettings):
     chroma_path: Path | None = None
     chroma_url: str | None = None
     owner: str = "local"
+    # personal: one local user on 127.0.0.1; shared: a career office's server, every user signs in (OpenID
+    # Connect, docs/deploy.md) and owns their rows, and the model, server URL and keys are fixed here.
+    mode: Literal["personal", "shared"] = "personal"
 
     @model_validator(mode="after")
-    def _resolve_backend(self) -> "Settings":
+    def _resolve_backend(self) -> Settings:
         """Default to `openai` when a key is set and no backend is named."""
         if self.backend is None:
             self.backend = "openai" if self.openai_api_key else "local"
@@ -100,9 +97,7 @@ class Settings(BaseSettings):
     @property
     def model_label(self) -> str:
         """Backend and model, for display."""
-        name = self.model or {"openai": "gpt-4o-mini", "local": "SmolLM2-135M-Instruct"}.get(
-            self.backend or "", self.backend or ""
-        )
+        name = self.model or {"openai": "gpt-4o-mini", "local": "SmolLM2-135M-Instruct"}.get(self.backend or "", self.backend or "")
         return f"{self.backend}: {name}"
 
 

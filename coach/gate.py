@@ -30,7 +30,9 @@ META_TALK = re.compile(
 URL_OR_EMAIL = re.compile(r"https?://\S+|www\.\S+|\b[\w.+-]+@[\w-]+\.[\w.-]+\b", re.IGNORECASE)
 YEARS = re.compile(r"\b(\d{1,2})\+?\s+years?\b", re.IGNORECASE)
 ENDS_A_SENTENCE = re.compile(r"[.!?][\"')\]]*$")
-WORK_AT = re.compile(r"\bI(?:'m| am)? (?:work|worked|working) (?:at|for) ((?:a|an|the|my) [\w' -]{3,60}?)(?=[,.;:!?]|\s(?:and|where|as|since|for|in|on)\b|$)", re.IGNORECASE)
+WORK_AT = re.compile(
+    r"\bI(?:'m| am)? (?:work|worked|working) (?:at|for) ((?:a|an|the|my) [\w' -]{3,60}?)(?=[,.;:!?]|\s(?:and|where|as|since|for|in|on)\b|$)", re.IGNORECASE
+)
 EMPLOYER_FILLER = frozenset("a an the my of in and at for".split())
 
 

@@ -68,9 +68,17 @@ def _build(settings: Settings) -> BaseChatModel:
 def get_chat_model(settings: Settings) -> BaseChatModel:
     """The chat model for these settings, built once per distinct configuration."""
     key = (
-        settings.backend, settings.model, settings.openai_base_url, settings.api_key_for_base_url(),
-        str(settings.model_path), settings.context_size, settings.max_tokens, settings.temperature,
-        settings.connect_timeout, settings.first_byte_timeout, settings.request_timeout,
+        settings.backend,
+        settings.model,
+        settings.openai_base_url,
+        settings.api_key_for_base_url(),
+        str(settings.model_path),
+        settings.context_size,
+        settings.max_tokens,
+        settings.temperature,
+        settings.connect_timeout,
+        settings.first_byte_timeout,
+        settings.request_timeout,
     )
     if settings.backend == "fake":
         return _build(settings)
@@ -96,8 +104,10 @@ def describe_backend_failure(model: BaseChatModel, exc: Exception) -> BackendErr
     name = type(exc).__name__
     status = getattr(exc, "status_code", None)
     if "Timeout" in name:
-        return BackendError(f"{where} did not answer in time ({_first_line(exc)}): is it running and not overloaded? "
-                            "Check OPENAI_BASE_URL, or raise COACH_FIRST_BYTE_TIMEOUT / COACH_REQUEST_TIMEOUT.")
+        return BackendError(
+            f"{where} did not answer in time ({_first_line(exc)}): is it running and not overloaded? "
+            "Check OPENAI_BASE_URL, or raise COACH_FIRST_BYTE_TIMEOUT / COACH_REQUEST_TIMEOUT."
+        )
     if "Connection" in name:
         return BackendError(f"{where} could not be reached ({name}): is it running? Check OPENAI_BASE_URL.")
     if "Authentication" in name or "PermissionDenied" in name:

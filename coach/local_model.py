@@ -36,8 +36,7 @@ def runtime_choice(model_path: Path, cache_dir: Path, preference: Preference = "
     return choice
 
 
-def load_llama(model_path: Path, context_size: int, threads: int, cache_dir: Path,
-               preference: Preference = "auto") -> tuple[Any, threading.Lock]:
+def load_llama(model_path: Path, context_size: int, threads: int, cache_dir: Path, preference: Preference = "auto") -> tuple[Any, threading.Lock]:
     """The process-wide Llama for a file and its lock (llama.cpp is not thread-safe)."""
     key = (str(model_path), context_size, threads)
     with _models_lock:
@@ -122,9 +121,7 @@ class LocalChatModel(BaseChatModel):
     ) -> Iterator[ChatGenerationChunk]:
         assert self._lock is not None
         with self._lock:
-            stream = self._llama.create_chat_completion(
-                messages=to_llama_messages(messages), stream=True, **self._params(stop, kwargs)
-            )
+            stream = self._llama.create_chat_completion(messages=to_llama_messages(messages), stream=True, **self._params(stop, kwargs))
             produced = False
             for part in stream:
                 delta = part["choices"][0].get("delta", {}).get("content")

@@ -117,9 +117,7 @@ _choices_lock = threading.Lock()
 
 def verdict_file(model_path: Path, cache_dir: Path, preference: Preference = "auto") -> Path:
     """Where the verdict for this CPU, llama.cpp build, model file and preference is kept."""
-    key = hashlib.sha256(
-        f"{cpu_fingerprint()}|{llama_version()}|{model_path.resolve()}|{model_path.stat().st_size}|{preference}".encode()
-    ).hexdigest()[:20]
+    key = hashlib.sha256(f"{cpu_fingerprint()}|{llama_version()}|{model_path.resolve()}|{model_path.stat().st_size}|{preference}".encode()).hexdigest()[:20]
     return cache_dir / f"llama-runtime-{key}.json"
 
 

@@ -6,8 +6,10 @@ import pytest
 
 from coach.gate import GateSpec, check_output
 
-NOTE = ("Pharmacists verify prescriptions, counsel patients and give immunizations. Licensure requires the NAPLEX "
-        "and the MPJE. A PGY1 residency is accredited by ASHP.")
+NOTE = (
+    "Pharmacists verify prescriptions, counsel patients and give immunizations. Licensure requires the NAPLEX "
+    "and the MPJE. A PGY1 residency is accredited by ASHP."
+)
 SPEC = GateSpec(sources=[NOTE, "What is the licensing exam like?"], min_words=5, max_words=120, in_role=True, card_years=7)
 GOOD = "Most of my day is verifying prescriptions and counseling patients. The NAPLEX and the MPJE were the two exams I had to pass."
 
@@ -17,20 +19,23 @@ def test_a_grounded_reply_passes() -> None:
     assert result.passed, result.reason
 
 
-@pytest.mark.parametrize(("reply", "reason"), [
-    ("<<<DRAFT-ee0f089e>>> I verify prescriptions every day for patients.", "markup"),
-    ("- [day] I verify prescriptions every day for patients at the counter.", "markup"),
-    ("The message is a summary of the draft, but it's missing some details about patients.", "talks about the text"),
-    ("We moved to a new system called Pillow, and the National College of Pharmacy helped.", "adds facts"),
-    ("See https://www.blspharmacy.gov/supply-chain_bioscience for the exams patients take.", "adds facts"),
-    ("I worked as a pharmacist for 10 years before I counseled patients here.", "contradicts the persona card"),
-    ("Staffing is hard for patients. Staffing is hard for patients.", "repeats itself"),
-    ("I verify prescriptions and counsel patients and then I usually go to", "cut off"),
-    ("As an AI language model, I verify prescriptions for patients.", "breaks role"),
-    ("Yes.", "too short"),
-    ("I counsel " + " ".join(["patients"] * 130) + ".", "too long"),
-    ("", "is empty"),
-])
+@pytest.mark.parametrize(
+    ("reply", "reason"),
+    [
+        ("<<<DRAFT-ee0f089e>>> I verify prescriptions every day for patients.", "markup"),
+        ("- [day] I verify prescriptions every day for patients at the counter.", "markup"),
+        ("The message is a summary of the draft, but it's missing some details about patients.", "talks about the text"),
+        ("We moved to a new system called Pillow, and the National College of Pharmacy helped.", "adds facts"),
+        ("See https://www.blspharmacy.gov/supply-chain_bioscience for the exams patients take.", "adds facts"),
+        ("I worked as a pharmacist for 10 years before I counseled patients here.", "contradicts the persona card"),
+        ("Staffing is hard for patients. Staffing is hard for patients.", "repeats itself"),
+        ("I verify prescriptions and counsel patients and then I usually go to", "cut off"),
+        ("As an AI language model, I verify prescriptions for patients.", "breaks role"),
+        ("Yes.", "too short"),
+        ("I counsel " + " ".join(["patients"] * 130) + ".", "too long"),
+        ("", "is empty"),
+    ],
+)
 def test_each_failure_is_caught_with_its_reason(reply: str, reason: str) -> None:
     result = check_output(reply, SPEC)
     assert not result.passed and reason in result.reason, result.reason

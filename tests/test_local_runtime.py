@@ -119,8 +119,7 @@ def test_doctor_and_setup_say_in_one_line_when_the_local_model_cannot_run(tmp_pa
     verdict = local_runtime.verdict_file(bundled_gguf(), models)
     reason = "The local model cannot run on this CPU (repack: crashed with SIGSEGV; plain: crashed with SIGSEGV): switch."
     verdict.write_text(json.dumps({"mode": None, "reason": reason, "attempts": []}), encoding="utf-8")
-    env = {**os.environ, "COACH_BACKEND": "local", "COACH_EMBEDDINGS": "fake", "COACH_DATA_DIR": str(tmp_path / "data"),
-           "COACH_MODELS_PATH": str(models)}
+    env = {**os.environ, "COACH_BACKEND": "local", "COACH_EMBEDDINGS": "fake", "COACH_DATA_DIR": str(tmp_path / "data"), "COACH_MODELS_PATH": str(models)}
     doctor = subprocess.run([sys.executable, "-m", "coach", "doctor"], env=env, capture_output=True, text=True, timeout=120)
     assert doctor.returncode == 1
     assert f"FAIL local model: {reason}" in doctor.stdout.splitlines()
