@@ -97,4 +97,6 @@ def test_doctor_passes_on_the_default_local_setup() -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("COACH_", "OPENAI_"))}
     result = subprocess.run([sys.executable, "-m", "coach", "doctor"], capture_output=True, text=True, env=env, cwd=REPO, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert len([line for line in result.stdout.splitlines() if line.startswith("ok")]) == 5
+    from coach.doctor import CHECKS
+
+    assert len([line for line in result.stdout.splitlines() if line.startswith("ok")]) == len(CHECKS)
