@@ -31,8 +31,10 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
 
+# Exit 3 from the benchmarks means every one ran and some speed target was missed: reported in
+# docs/benchmarks.md and on stderr, not a failure of `make bench` (a crash still fails it).
 bench: setup
-	$(PY) -m benchmarks
+	$(PY) -m benchmarks; status=$$?; [ $$status -eq 0 ] || [ $$status -eq 3 ]
 
 screenshots: setup
 	COACH_SCREENSHOT_DIR=$(CURDIR)/docs/screenshots $(PY) -m pytest tests/test_browser.py -k "fake" -q

@@ -2,9 +2,13 @@
 
 import streamlit as st
 
+from app_pages._auth import gate, sidebar_account
+from app_pages._state import store_ready
 from app_pages._widgets import sidebar_status
 
 st.set_page_config(page_title="Coach · informational interviews", page_icon=":material/school:", layout="centered")
+if not gate() or not store_ready():  # shared mode: a signed-out browser gets the sign-in page and nothing else
+    st.stop()
 page = st.navigation(
     {
         "Your interview": [
@@ -22,4 +26,5 @@ page = st.navigation(
     }
 )
 sidebar_status()
+sidebar_account()
 page.run()

@@ -6,6 +6,8 @@ import hashlib
 
 import streamlit as st
 
+from app_pages import _auth
+from coach.errors import CoachError
 from coach.services import Services, Settings, Store, get_settings
 
 OVERRIDES = "settings_overrides"
@@ -18,7 +20,9 @@ def overrides() -> dict:
 
 
 def current_settings() -> Settings:
-    """Environment and `.env` defaults with this session's overrides on top."""
+    """Environment and `.env` defaults with this session's overrides on top (none in shared mode: the server decides)."""
+    if _auth.shared():
+        return get_settings()
     return get_settings().model_copy(update=overrides())
 
 
@@ -29,17 +33,28 @@ def _services(settings_key: str, _settings: Settings) -> Services:
 
 
 def services() -> Services:
-    """The services for the active settings (a local model loads once per process, not per session)."""
+    """The services for the active settings, seen by this browser's user (a local model loads once per process, not per session)."""
     settings = current_settings()
     # The key is a digest so an API key never sits in the cache's key as plain text.
-    return _services(hashlib.sha256(settings.model_dump_json().encode()).hexdigest(), settings)
+    return _services(hashlib.sha256(settings.model_dump_json().encode()).hexdigest(), settings).for_owner(_auth.owner())
 
 
 def store() -> Store:
     """This browser session's store, opened once and reused on every rerun."""
-    path = current_settings().db_path
+    path, owner = current_settings().db_path, _auth.owner()
     cached = st.session_state.get("_store")
-    if cached is None or cached.path != path:
+    if cached is None or cached.path != path or cached.owner != owner:
         cached = services().store()
         st.session_state["_store"] = cached
     return cached
+
+
+def store_ready() -> bool:
+    """Open this browser's store before any page runs: a damaged database is one clear message, not a traceback."""
+    try:
+        store()
+    except CoachError as exc:
+        st.title("Coach cannot open its database")
+        st.error(str(exc), icon=":material/error:")
+        return False
+    return True

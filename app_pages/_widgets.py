@@ -133,6 +133,8 @@ def grounding(notes: list[dict]) -> None:
         for note in notes:
             mine = " (your note)" if note.get("source") == "user_notes" else ""
             st.markdown(f"- `{note['path']}` · {escape(note['section'])}{mine}")
+            if note.get("text"):
+                st.caption(escape(note["text"]))
 
 
 def feedback_report(feedback: dict) -> None:

@@ -1,4 +1,4 @@
-"""Follow up: check a thank-you note (and when it goes out), rewrite it, copy, download or save it."""
+"""Follow up: check a thank-you note (and when it goes out), fix it edit by edit, polish it, copy or save it."""
 
 import streamlit as st
 

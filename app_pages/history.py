@@ -65,8 +65,11 @@ for item in items:
             st.markdown(f"**Score {review['score']}/100**")
             st.code(review["text"], language=None, wrap_lines=True)
             findings_list(review["findings"])
-            if rewrite:
-                st.markdown(f"**Rewrite** · {rewrite['review']['score']}/100")
+            if item.payload.get("fixed") and item.payload["fixed"] != review["text"]:
+                st.markdown("**Fixed draft**")
+                st.code(item.payload["fixed"], language=None, wrap_lines=True)
+            if rewrite and rewrite.get("source", "model") == "model":  # a rejected polish is the fixed draft again
+                st.markdown(f"**Model polish** · {rewrite['review']['score']}/100")
                 st.code(rewrite["text"], language=None, wrap_lines=True)
         if st.button("Delete", key=f"history_delete_item_{item.id}", icon=":material/delete:"):
             store.delete_item(item.id)

@@ -52,7 +52,7 @@ if st.button("Add to my notes", key="library_add", disabled=not uploads, icon=":
             path = Path(folder) / Path(upload.name).name  # the file name becomes the note's name
             path.write_bytes(upload.getvalue())
             paths.append(path)
-        report = attempt(services.add_notes, paths, spinner="Indexing your notes…")
+        report = attempt(services.add_notes, paths, uploaded=True, spinner="Indexing your notes…")
     if report is not None:
         flash(f"Your notes: {report.summary()}")
         for warning in report.warnings:

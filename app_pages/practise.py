@@ -14,6 +14,11 @@ TEMPERAMENTS = {
     "skeptical": "Skeptical: pushes back on vague questions",
 }
 services, store = _state.services(), _state.store()
+# Where a reply's words came from (saved with the turn).
+SOURCES = {
+    "model": "Worded by the model from the notes below, checked by the gate.",
+    "grounded": "Said from the notes below (the model's wording did not pass the gate, or was not needed).",
+}
 
 
 def open_session():
@@ -22,9 +27,13 @@ def open_session():
     if not session_id:
         return None
     try:
-        return attempt(services.open_interview, session_id, store=store, spinner="Opening the session…")
-    except KeyError:
+        with st.spinner("Opening the session…"):
+            return services.open_interview(session_id, store=store)
+    except KeyError:  # deleted, or not this user's (NotFound): forgotten
         state.pop("practise_session_id", None)
+        return None
+    except CoachError as exc:
+        st.error(str(exc), icon=":material/error:")
         return None
 
 
@@ -64,6 +73,14 @@ def conversation(session) -> None:
         with st.chat_message("user" if turn.role == "student" else "assistant"):
             st.markdown(escape(turn.text) if turn.role == "student" else turn.text.replace("$", "\\$"))
             if turn.role == "professional":
+                if source := turn.reply.get("source"):
+                    st.caption(SOURCES.get(source, source))
+                down = [r for r in turn.reply.get("gate_failures", []) if r.startswith("model failed")]
+                if down and turn.index == len(turns) - 1:
+                    st.warning(
+                        f"The model did not answer ({down[-1][len('model failed (') : -1]}); this reply comes straight from the notes.",
+                        icon=":material/cloud_off:",
+                    )
                 grounding(turn.grounding)
     if feedback := store.get_feedback(session.session_id):
         st.subheader("Feedback")
@@ -93,9 +110,17 @@ def conversation(session) -> None:
 
     if error := state.pop("practise_error", None):
         st.error(error, icon=":material/error:")
+    if turns and turns[-1].role == "student":  # never dropped: put back in the chat box once, to be sent again
+        st.info("Your last question has no answer yet: it is back in the chat box; send it to get the answer.", icon=":material/replay:")
+        offered = f"practise_offered_{session.session_id}_{turns[-1].index}"
+        if not state.get(offered) and "practise_restore" not in state:
+            state[offered], state["practise_restore"] = True, turns[-1].text
     if restored := state.pop("practise_restore", None):
         state["practise_chat"] = restored
     if question := st.chat_input("Ask your question", key="practise_chat"):
+        failed = state.pop("practise_failed", None)
+        if turns and turns[-1].role == "student" and failed == (session.session_id, turns[-1].text) and question != failed[1]:
+            session.redo(turns[-1].index)  # the question that just failed, replaced at the user's word
         with st.chat_message("user"):
             st.markdown(escape(question))
         with st.chat_message("assistant"):
@@ -104,7 +129,9 @@ def conversation(session) -> None:
             except CoachError as exc:
                 state["practise_error"] = f"{exc} Your question is back in the chat box: send it again when ready."
                 state["practise_restore"] = question
-        # Redraw from the store: it holds each reply's final text (reply.text, even when it replaced the stream).
+                if session.turns() and session.turns()[-1].text == question:  # saved, unanswered: the user may replace it
+                    state["practise_failed"] = (session.session_id, question)
+        # Redraw from the store: only checked text was streamed, and the store holds it with its sources.
         st.rerun()
 
 

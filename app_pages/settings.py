@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from app_pages import _state
+from app_pages import _auth, _state
 
 state = st.session_state
 LABELS = {"local": "Local (bundled SmolLM2, offline)", "openai": "OpenAI", "openai-compatible": "OpenAI-compatible server", "fake": "Fake (echo, for testing)"}
@@ -29,6 +29,13 @@ def reset() -> None:
 
 current = _state.current_settings()
 st.title("Settings")
+if _auth.shared():  # the server's configuration: shown, never changed from a browser
+    st.info("Coach runs in shared mode: the model, the server URL and the keys are set by the server's administrator, not here.", icon=":material/lock:")
+    st.text_input("Backend", value=LABELS.get(current.backend or "", current.backend or ""), disabled=True, key="settings_shared_backend")
+    st.text_input("Model", value=current.model_label, disabled=True, key="settings_shared_model")
+    st.text_input("Base URL", value=current.openai_base_url or "(the backend's default)", disabled=True, key="settings_shared_base_url")
+    st.caption("An API key is configured on the server; it is sent to that base URL only." if current.openai_api_key else "No API key is configured.")
+    st.stop()
 st.write("These apply to this browser session only; the defaults come from the environment and `.env`.")
 state.setdefault("settings_backend", current.backend)
 state.setdefault("settings_model", current.model)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from benchmarks import bench_features, bench_kb, bench_llm  # noqa: F401 - registers benchmarks
+from benchmarks import bench_features, bench_fixes, bench_interview, bench_kb, bench_llm  # noqa: F401 - registers benchmarks
 from benchmarks.harness import BENCHMARKS, OUTPUT, write
 
 TARGET_MISSED = 3  # every benchmark ran, some target was missed (a crash exits 1)

@@ -53,11 +53,33 @@ def lint_benchmark() -> Report:
         start = time.perf_counter()
         review(huge, "outreach")
         big.append(time.perf_counter() - start)
+    cold = _cold_lint_ms()
     report = Report("Message review: rubric linting")
     report.metrics += [Metric("lint 1,000 messages", "s", totals), Metric(f"lint one {len(huge) / 1e6:.1f} MB message", "s", big)]
+    report.metrics.append(Metric("lint one unseen message, caches empty (sentence classifier embeds it)", "ms", cold))
+    report.notes.append("The 1,000 messages repeat the development set, so after the first pass sentence judgements and embeddings come from the cache.")
     report.checks.append((f"1,000 messages in {min(totals):.2f} s (target < 2 s)", min(totals) < 2))
     report.checks.append((f"1 MB message in {min(big):.2f} s (target < 1 s)", min(big) < 1))
     return report
+
+
+def _cold_lint_ms() -> list[float]:
+    """Per-message lint time on distinct messages (development set and the tune half) with every cache emptied."""
+    from coach.rubric import concepts, semantic
+    from coach.rubric.lint import lint
+    from tests.datasets import independent_messages
+
+    semantic.enabled()  # the model is loaded once per process; that is not per-message cost
+    semantic._cache.clear()
+    semantic._judged.clear()
+    concepts.is_request.cache_clear()
+    concepts._clause_matching.cache_clear()
+    times = []
+    for item in labelled_messages() + independent_messages("tune"):
+        start = time.perf_counter()
+        lint(item["text"], item["kind"], item.get("channel", "email"), item.get("meeting_date"), item.get("sent_date"))
+        times.append((time.perf_counter() - start) * 1000)
+    return times
 
 
 @benchmark("planner")

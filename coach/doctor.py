@@ -54,8 +54,17 @@ def _knowledge(services: Services) -> str:
     return f"{len(notes)} notes, {kb.count()} chunks at {where}"
 
 
+def _database(services: Services) -> str:
+    from coach.dbcheck import check_database
+    from coach.store import SCHEMA_VERSION
+
+    # PRAGMA integrity_check and the schema version; a damaged file is kept, copied aside, and the way back is spelt out.
+    return check_database(services.settings.db_path, SCHEMA_VERSION)
+
+
 CHECKS: list[tuple[str, Callable[[Services], str]]] = [
     ("data directory", _data_dir),
+    ("database", _database),
     ("local model", lambda services: services.local_runtime()),
     ("model", _model),
     ("embeddings", _embeddings),

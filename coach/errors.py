@@ -23,3 +23,18 @@ class BackendError(CoachError):
 
 class KnowledgeError(CoachError):
     """The knowledge index could not be read or written."""
+
+
+class SessionChanged(CoachError):
+    """Another window or process wrote to a practice session since this one read it."""
+
+
+class Unanswered(SessionChanged):
+    """The session's last question has no answer yet, so another one cannot follow it."""
+
+
+class NotFound(UserInputError, KeyError):
+    """A record that does not exist or is not this user's (a KeyError too, for callers that catch one)."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""

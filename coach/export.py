@@ -23,10 +23,37 @@ def session_markdown(store: Store, session_id: str) -> str:
     for turn in store.turns(session_id):
         name = "Student" if turn.role == "student" else speaker
         lines += [f"**{name}:** {turn.text}", ""]
+        if turn.role == "professional" and turn.grounding:
+            paths = ", ".join(dict.fromkeys(f"`{g.get('path')}`" for g in turn.grounding))
+            lines += [f"<sub>{turn.reply.get('source', 'model')} · from {paths}</sub>", ""]
     feedback = store.get_feedback(session_id)
     if feedback is not None:
         lines += _feedback_markdown(feedback)
     return "\n".join(lines).rstrip() + "\n"
+
+
+def session_json(store: Store, session_id: str) -> dict:
+    """A saved session as one JSON object: setup, persona, every turn (a reply with its source, grounding and timings), feedback."""
+    session = store.get_session(session_id)
+    turns = []
+    for turn in store.turns(session_id):
+        item: dict[str, object] = {"index": turn.index, "role": turn.role, "text": turn.text, "t": turn.t}
+        if turn.role == "professional":
+            item |= {"source": turn.reply.get("source", "model"), "grounding": turn.grounding}
+            item |= {key: turn.reply[key] for key in ("timings", "attempts", "gate_failures") if key in turn.reply}
+        turns.append(item)
+    return {
+        "id": session.id,
+        "title": session.title,
+        "role": session.role,
+        "temperament": session.temperament,
+        "minutes": session.minutes,
+        "status": session.status,
+        "created_at": session.created_at,
+        "persona": session.persona,
+        "turns": turns,
+        "feedback": store.get_feedback(session_id),
+    }
 
 
 def _feedback_markdown(feedback: dict) -> list[str]:

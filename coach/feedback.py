@@ -7,15 +7,19 @@ from langchain_core.messages import HumanMessage, SystemMessage
 from pydantic import BaseModel
 
 from coach.errors import BackendError
-from coach.guards import mentions_being_an_ai, strip_wrapping, tidy_reply
+from coach.gate import GateSpec, check_output
+from coach.guards import strip_wrapping
 from coach.llm import complete
 from coach.prompts import render
 from coach.rubric.base import Finding, score
-from coach.rubric.questions import AREAS, is_closed, is_referral_ask, is_searchable, tiara_areas
+from coach.rubric.questions import AREAS, asks_who_else, is_closed, is_searchable, tiara_areas
 from coach.rubric.transcript import Transcript, TranscriptFacts
 from coach.rubric.transcript_rules import lint_transcript, says_thanks
 
 QUOTE_CHARS = 140
+# A question counts once, under its most specific area: "insights" catches much, so it comes last.
+AREA_PRIORITY = ("trends", "assignments", "resources", "advice", "insights")
+SUMMARY_WORDS = (15, 140)
 
 
 class Point(BaseModel):
@@ -36,10 +40,11 @@ class Feedback(BaseModel):
     strengths: list[Point]
     next_time: list[Point]
     summary: str | None
+    summary_source: str = "grounded"  # "model" when the model's wording passed the gate
 
     def public(self) -> dict:
         """The JSON shape of `coach interview feedback --json`."""
-        return self.model_dump(mode="json", include={"score", "findings", "tiara", "talk_ratio", "summary", "strengths", "next_time"})
+        return self.model_dump(mode="json", include={"score", "findings", "tiara", "talk_ratio", "summary", "summary_source", "strengths", "next_time"})
 
 
 def _quote(text: str) -> str:
@@ -51,12 +56,12 @@ def strengths_of(facts: TranscriptFacts) -> list[Point]:
     """Up to two things the student did well, each quoting the turn that shows it."""
     found: list[Point] = []
     for number, question in facts.questions:
-        areas = tiara_areas(question)
-        if areas and not is_closed(question) and not is_searchable(question):
-            found.append(Point(text=f"An open {sorted(areas)[0]} question the professional could answer from experience.", quote=_quote(question), turn=number))
+        area = primary_area(question)
+        if area and not is_closed(question) and not is_searchable(question):
+            found.append(Point(text=f"An open {area} question the professional could answer from experience.", quote=_quote(question), turn=number))
             break
     for number, question in facts.questions:
-        if is_referral_ask(question):
+        if asks_who_else(question):
             found.append(Point(text="You asked who else to talk to, which keeps your network growing.", quote=_quote(question), turn=number))
             break
     student_turns = facts.student_turns
@@ -75,36 +80,59 @@ def next_time_of(findings: list[Finding]) -> list[Point]:
     return [Point(text=f.message, quote=_quote(f.evidence)) for f in ordered[:2]]
 
 
+def primary_area(question: str) -> str | None:
+    """The one TIARA area a question is counted under: the most specific it touches."""
+    areas = tiara_areas(question)
+    return next((area for area in AREA_PRIORITY if area in areas), None)
+
+
 def coverage_summary(facts: TranscriptFacts) -> dict[str, list[str]]:
-    """The student's questions by TIARA area (every area present, possibly empty)."""
-    return {area: facts.coverage.get(area, []) for area in AREAS}
+    """The student's questions by TIARA area, each counted once (every area present, possibly empty)."""
+    found: dict[str, list[str]] = {area: [] for area in AREAS}
+    for _, question in facts.questions:
+        if area := primary_area(question):
+            found[area].append(question)
+    return found
 
 
-def narrative(strengths: list[Point], next_time: list[Point], model: BaseChatModel | None) -> str | None:
-    """A short paragraph from the model, or a plain one when the model fails or drifts."""
+def grounded_summary(strengths: list[Point], next_time: list[Point], coverage: dict[str, list[str]]) -> str | None:
+    """The summary from the findings, the TIARA coverage and the quotes: every word traceable to the report."""
+    covered = [area for area in AREAS if coverage.get(area)]
+    missing = [area for area in AREAS if not coverage.get(area)]
+    parts = []
+    if covered:
+        parts.append(f"Your questions covered {_listed(covered)}" + (f"; next time add {_listed(missing)}." if missing else ", every TIARA area."))
+    if strengths:
+        parts.append(f'Went well: {strengths[0].text} ("{strengths[0].quote}")')
+    if next_time:
+        parts.append(f"Next time: {next_time[0].text}")
+    return " ".join(parts) or None
+
+
+def _listed(areas: list[str]) -> str:
+    return areas[0] if len(areas) == 1 else f"{', '.join(areas[:-1])} and {areas[-1]}"
+
+
+def narrative(
+    strengths: list[Point], next_time: list[Point], model: BaseChatModel | None, coverage: dict[str, list[str]] | None = None
+) -> tuple[str | None, str]:
+    """The summary and where its wording came from: the model's, only if it passes the gate, else the grounded one."""
+    grounded = grounded_summary(strengths, next_time, coverage or {})
+    if model is None or grounded is None:
+        return grounded, "grounded"
     strengths_text = "\n".join(f'- {p.text} ("{p.quote}")' for p in strengths) or "- (none found)"
     next_text = "\n".join(f'- {p.text} ("{p.quote}")' for p in next_time) or "- keep doing what you did"
-    if model is not None:
+    sources = [grounded, strengths_text, next_text]
+    spec = GateSpec(sources=sources, min_words=SUMMARY_WORDS[0], max_words=SUMMARY_WORDS[1], in_role=True, max_new_words=0.35)
+    messages = [SystemMessage(content=render("feedback_system")), HumanMessage(content=render("feedback_user", strengths=strengths_text, next_time=next_text))]
+    for _ in range(2):  # regenerate once
         try:
-            reply = tidy_reply(
-                strip_wrapping(
-                    complete(
-                        model,
-                        [
-                            SystemMessage(content=render("feedback_system")),
-                            HumanMessage(content=render("feedback_user", strengths=strengths_text, next_time=next_text)),
-                        ],
-                    )
-                )
-            )
-            if 20 <= len(reply) <= 1500 and not mentions_being_an_ai(reply) and not reply.lstrip().startswith("{"):
-                return reply
+            reply = strip_wrapping(complete(model, messages))
         except BackendError:
-            pass
-    if not strengths and not next_time:
-        return None
-    parts = [f"Went well: {strengths[0].text}" if strengths else "", f"Next time: {next_time[0].text}" if next_time else ""]
-    return " ".join(p for p in parts if p)
+            break
+        if check_output(reply, spec).passed:
+            return reply, "model"
+    return grounded, "grounded"
 
 
 def feedback(transcript: Transcript, model: BaseChatModel | None = None) -> Feedback:
@@ -112,12 +140,15 @@ def feedback(transcript: Transcript, model: BaseChatModel | None = None) -> Feed
     facts = TranscriptFacts(transcript)
     findings = lint_transcript(facts)
     strengths, improvements = strengths_of(facts), next_time_of(findings)
+    coverage = coverage_summary(facts)
+    summary, summary_source = narrative(strengths, improvements, model, coverage)
     return Feedback(
         score=score(findings),
         findings=findings,
-        tiara=coverage_summary(facts),
+        tiara=coverage,
         talk_ratio=round(facts.talk_ratio, 3),
         strengths=strengths,
         next_time=improvements,
-        summary=narrative(strengths, improvements, model),
+        summary=summary,
+        summary_source=summary_source,
     )

@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from coach.guards import invented_facts, mentions_being_an_ai
+from coach.guards import COMMON_CAPITALISED, COMMON_WORDS, invented_facts, mentions_being_an_ai
 from coach.text import sentences, word_count
 
 MARKUP = re.compile(
@@ -66,6 +66,7 @@ class GateSpec:
     on_topic: Callable[[str], float] | None = None  # similarity of the output to what it answers
     min_similarity: float = 0.2
     allowed: Sequence[str] = field(default_factory=tuple)  # placeholders and fixed phrases the output may add
+    strict: bool = False  # a rewrite of the writer's own text: names must be whole words of a source, no claims
 
 
 def markup(text: str) -> str | None:
@@ -87,6 +88,37 @@ def invented(text: str, sources: Sequence[str]) -> str | None:
     lowered = known.lower()
     new += [m.group(0) for m in URL_OR_EMAIL.finditer(text) if m.group(0).lower().rstrip(".,)") not in lowered]
     return f"adds facts not in its sources: {', '.join(sorted(set(new))[:5])}" if new else None
+
+
+# Claims a rewrite may not make unless a source does: what a company stands for or offers, who else writes.
+CLAIMS = re.compile(
+    r"\b(?:mission|vision|values|passion(?:ate)?|commitment|dedicat(?:ed|ion)|excellence|leaders?|leadership|on behalf of"
+    r"|recruit(?:er|ers|ing|ment)|hiring|offer(?:ing|s)?|our (?:team|company|organi[sz]ation|firm))\b",
+    re.IGNORECASE,
+)
+NAME = re.compile(r"\b[A-Z][\w'’&.-]*\w")
+
+
+def invented_names(text: str, sources: Sequence[str]) -> str | None:
+    """Capitalised names that no source has as a whole word ("Art" is not in "part", unlike `invented`)."""
+    known = {w.lower().removesuffix("'s") for w in re.findall(r"[\w'’-]+", " ".join(sources))}
+    new = []
+    for line in text.splitlines():
+        line = re.sub(r"\[[^\]]*\]", lambda m: " " * len(m.group(0)), line)  # placeholders invent nothing
+        for found in NAME.finditer(line):
+            name = found.group(0).removesuffix("'s").removesuffix("’s")
+            opens = not line[: found.start()].strip() or line[: found.start()].rstrip()[-1:] in ".!?:"
+            if name in COMMON_CAPITALISED or name.lower() in known or (opens and name.lower() in COMMON_WORDS):
+                continue
+            new.append(name)
+    return f"names what no source has ({', '.join(sorted(set(new))[:5])})" if new else None
+
+
+def invented_claims(text: str, sources: Sequence[str]) -> str | None:
+    """Claims about missions, offers, recruiters or teams that no source makes."""
+    known = " ".join(sources).lower()
+    new = sorted({m.group(0).lower() for m in CLAIMS.finditer(text) if m.group(0).lower() not in known})
+    return f"claims what no source says ({', '.join(new[:5])})" if new else None
 
 
 def repetition(text: str) -> str | None:
@@ -164,7 +196,10 @@ PLAIN_WORDS = frozenset(
     "rather really same says seem seems should show side since some something sometimes still such sure take takes "
     "tell than that their them then there these they thing things think this those though through time times today "
     "together very want well were what when where which while will with within without work working works would year "
-    "years your yours you're i've i'd i'm it's that's there's don't can't really honestly usually mostly".split()
+    "years your yours you're i've i'd i'm it's that's there's don't can't really honestly usually mostly "
+    # pleasantries: they carry no fact
+    "glad happy interested asked asking question questions hear enjoy enjoying curious wonderful exciting interesting "
+    "important definitely absolutely certainly course say".split()
 )
 
 
@@ -200,6 +235,8 @@ def check_output(text: str, spec: GateSpec) -> GateResult:
         contradicts_title(text, spec.card_title, spec.other_titles),
         new_words(text, sources, spec.max_new_words),
         "breaks role (talks about being an AI)" if spec.in_role and mentions_being_an_ai(text) else None,
+        invented_names(text, sources) if spec.strict else None,
+        invented_claims(text, sources) if spec.strict else None,
     ]
     if spec.on_topic is not None:
         similarity = spec.on_topic(text)

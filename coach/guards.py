@@ -68,7 +68,8 @@ COMMON_WORDS = frozenset(
     "these those it as at in on for from to with and but or so also since after before please looking happy glad many "
     "much again sorry yes no just really great good hope let recently currently hello hi dear best regards sincerely "
     "cheers warmly kind all any some every each here there we you they he she one two three over during while because "
-    "although though even not only most more".split()
+    "although though even not only most more honestly well sure definitely actually usually often sometimes typically "
+    "personally overall generally".split()
 )
 
 

@@ -5,26 +5,25 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 from datetime import datetime
+from functools import cached_property
 
 from langchain_core.language_models import BaseChatModel
-from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
 
-from coach.errors import UserInputError
-from coach.guards import clean_user_text, invented_facts, mentions_being_an_ai, tidy_reply
+from coach.errors import Unanswered, UserInputError
+from coach.fake_model import FakeChatModel
+from coach.guards import clean_user_text
 from coach.knowledge import KnowledgeBase
-from coach.llm import complete, stream
-from coach.persona import Persona, make_persona, persona_data, style
-from coach.prompts import fence, render
+from coach.persona import Persona, make_persona, style
+from coach.professional import GatedReply, Professional
 from coach.rubric.questions import asks, is_job_ask
 from coach.rubric.transcript import Transcript, Turn
 from coach.store import Store, TurnRecord
 from coach.text import speaking_minutes, word_count
-from coach.tokens import TokenCounter, fit
+from coach.tokens import TokenCounter
 
 MAX_MESSAGE_CHARS = 60_000
-NOTES_K = 3
-NOTE_CHARS = 700  # per retrieved chunk: small models need short prompts, and every token costs time to first token
-CHECK_LINE = "I'd have to check the exact figures on that, though."
+REPLY_TOKENS = 170  # a rephrasing of at most 120 words: more would only be cut
+UNANSWERED = "The last question in this session has no answer yet: send it again first (or redo it to remove it)."
 
 
 def nearly_up_at(minutes: int) -> float:
@@ -33,31 +32,40 @@ def nearly_up_at(minutes: int) -> float:
 
 
 class Reply:
-    """A professional turn as it streams; when the stream ends the session checks and saves it (`finish`)."""
+    """A professional turn as it streams, only text that passed the gate; when it ends the session saves it (`finish`)."""
 
-    def __init__(
-        self, session: InterviewSession, pieces: Iterator[str], grounding: list[dict], messages: list[BaseMessage], notes_text: str, question: str
-    ) -> None:
-        self._session, self._pieces = session, pieces
-        self.grounding, self.messages, self.notes_text, self.question = grounding, messages, notes_text, question
+    def __init__(self, session: InterviewSession, gated: GatedReply | None, deflection: str = "") -> None:
+        self._session, self.gated, self.deflection = session, gated, deflection
         self.streamed = ""
         self.text = ""
-        self.replaced = False
+        self.replaced = False  # kept for the faces: a reply is never shown and then replaced
 
     @property
     def deflected(self) -> bool:
         """Whether this is the persona's set answer to a job request (no model call)."""
-        return not self.messages
+        return self.gated is None
+
+    @property
+    def grounding(self) -> list[dict]:
+        """The passages the reply was built from."""
+        return self.gated.plan.choice.grounding() if self.gated else []
+
+    @property
+    def source(self) -> str:
+        """Where the shown text came from: the model (through the gate) or the grounded answer."""
+        return self.gated.source if self.gated else "grounded"
+
+    def record(self) -> dict:
+        """Source, timings and gate failures, as saved with the turn."""
+        return self.gated.record() if self.gated else {"source": "grounded", "timings": {}, "attempts": 0, "gate_failures": []}
 
     def __iter__(self) -> Iterator[str]:
-        for piece in self._pieces:
+        for piece in self.gated if self.gated is not None else iter([self.deflection]):
             self.streamed += piece
             yield piece
         self.text = self._session.finish(self)
-        self.replaced = self.text != self.streamed
-        if self.replaced and self.text.startswith(self.streamed):
-            yield self.text[len(self.streamed) :]
-            self.replaced = False
+        if self.text.startswith(self.streamed) and self.text != self.streamed:
+            yield self.text[len(self.streamed) :]  # the time note, after the reply
 
     def consume(self) -> str:
         """Run the stream to the end and return the final text."""
@@ -112,11 +120,12 @@ class InterviewSession:
         """The saved turns, in order."""
         return list(self._turns)
 
-    def _save(self, role: str, text: str, grounding: list[dict] | None = None) -> None:
-        self._turns.append(self.store.add_turn(self.session_id, role, text, t=self._t(text), grounding=grounding))
+    def _save(self, role: str, text: str, grounding: list[dict] | None = None, record: dict | None = None) -> None:
+        # expect_index: a write on top of another window's or process's turns is refused (SessionChanged), never interleaved
+        self._turns.append(self.store.add_turn(self.session_id, role, text, t=self._t(text), grounding=grounding, expect_index=len(self._turns), reply=record))
 
     def _rewind(self, keep: int) -> None:
-        self.store.rewind(self.session_id, keep)
+        self.store.rewind(self.session_id, keep, expect_count=len(self._turns))
         del self._turns[keep:]
 
     def elapsed_minutes(self, extra_text: str = "") -> float:
@@ -128,67 +137,40 @@ class InterviewSession:
     def _t(self, extra_text: str = "") -> float:
         return round(self.elapsed_minutes(extra_text) * 60, 1)
 
-    def system_prompt(self) -> str:
-        """The persona's system prompt; it stays the same every turn so the model can reuse its prefix."""
-        bio = f"Your profile, in your own words (background only, not instructions):\n{fence(self.persona.bio, 'PROFILE')}" if self.persona.bio else ""
-        return render(
-            "persona_system",
-            name=self.persona.name,
-            title=self.persona.title,
-            years=self.persona.years,
-            employer=self.persona.employer,
-            minutes=self.minutes,
-            style=style(self.persona)["style"],
-            bio=bio,
-        )
+    @cached_property
+    def professional(self) -> Professional:
+        """The persona's notes, passages and gate (built on the first question)."""
+        return Professional(self.persona, self.kb)
 
-    def retrieve(self, question: str) -> list:
-        """Note chunks for the question, from the persona's own role first."""
-        hits = self.kb.search(question, k=NOTES_K, role=self.persona.role if self.persona.note_path else None)
-        return hits or self.kb.search(question, k=NOTES_K)
+    def used_passages(self) -> set[str]:
+        """Passages already said in this session: a new question gets fresh ones."""
+        return {g["passage_id"] for t in self._turns if t.role == "professional" for g in t.grounding if "passage_id" in g}
 
-    def build_messages(self, question: str, hits: list) -> list[BaseMessage]:
-        """System prompt, budget-trimmed history, then the notes and the new question."""
-        system = self.system_prompt()
-        history = [("user" if t.role == "student" else "assistant", t.text) for t in self._turns]
-        notes = [f"({h.section}) {h.text[:NOTE_CHARS]}" for h in hits]
-        budget = fit(system, history + [("user", question)], notes, self.count_tokens, self.context_size, self.max_tokens + 64)
-        *older, (_, last) = budget.history
-        messages: list[BaseMessage] = [SystemMessage(content=system)]
-        messages += [HumanMessage(content=text) if role == "user" else AIMessage(content=text) for role, text in older]
-        # Notes go in a system message just before the question: retrieved facts sit next to what they answer,
-        # and the persona prompt and older turns stay an unchanged prefix the model can reuse.
-        messages.append(SystemMessage(content=render("persona_turn", notes="\n".join(budget.context) or "(none)")))
-        messages.append(HumanMessage(content=last))
-        return messages
+    def rephraser(self) -> BaseChatModel | None:
+        """The model that may rephrase the grounded answer; None for the fake backend's echo, which has nothing to say."""
+        model = self.model
+        if isinstance(model, FakeChatModel) and not model.responses and not model.fail_with:
+            return None
+        return model
 
     def ask(self, text: str) -> Reply:
         """Save the student's turn, then stream the professional's grounded reply (saved when complete)."""
         text = clean_user_text(text, "message", max_chars=MAX_MESSAGE_CHARS)
         if self._turns and self._turns[-1].role == "student":
-            self._rewind(len(self._turns) - 1)  # an unanswered turn is replaced, not doubled
+            if self._turns[-1].text != text:  # never dropped to make room: it is answered first, or redone on purpose
+                raise Unanswered(UNANSWERED)
+            self._rewind(len(self._turns) - 1)  # sent again: replaced, not doubled
         self._save("student", text)
         if any(is_job_ask(q) for q in asks(text)) or is_job_ask(text):
-            return Reply(self, iter([style(self.persona)["job_deflection"]]), [], [], "", text)
-        hits = self.retrieve(text)
-        grounding = [{"path": h.path, "section": h.section, "chunk_id": h.chunk_id, "score": h.score, "source": h.source} for h in hits]
-        messages = self.build_messages(text, hits)
-        notes_text = " ".join(h.text for h in hits)
-        return Reply(self, stream(self.model, messages), grounding, messages, notes_text, text)
+            return Reply(self, None, style(self.persona)["job_deflection"])
+        started = time.perf_counter()
+        plan = self.professional.plan(text, self.used_passages(), seed=f"{self.session_id}:{len(self._turns)}")
+        return Reply(self, GatedReply(plan, self.rephraser(), max_tokens=min(self.max_tokens, REPLY_TOKENS), started=started))
 
     def finish(self, reply: Reply) -> str:
-        """Check a reply that has streamed (in role, figures, time) and save it; return its final text."""
-        text = reply.streamed.strip() if reply.deflected else tidy_reply(reply.streamed)
-        if not reply.deflected:
-            if mentions_being_an_ai(text) or not text:
-                text = tidy_reply(complete(self.model, reply.messages))  # regenerate once
-                if mentions_being_an_ai(text) or not text:
-                    text = persona_data()["in_role_fallback"]
-            figures = [f for f in invented_facts(text, reply.notes_text, reply.question) if f[0].isdigit()]
-            if figures and CHECK_LINE not in text:
-                text = f"{text} {CHECK_LINE}"
-        text = self._with_time_note(text)
-        self._save("professional", text, reply.grounding)
+        """Save a reply that has streamed (already through the gate), with the time note if due; return its text."""
+        text = self._with_time_note(reply.streamed.strip())
+        self._save("professional", text, reply.grounding, reply.record())
         return text
 
     def _with_time_note(self, reply: str) -> str:

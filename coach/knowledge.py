@@ -21,6 +21,8 @@ os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
 SHIPPED = "knowledge"
 USER = "user_notes"
+LOCAL_OWNER = "local"
+UPLOAD = "upload"  # the origin of a note uploaded in the browser (its folder is a temporary one)
 EMBED_BATCH = 64
 Progress = Callable[[int, int, str], None]
 
@@ -91,11 +93,32 @@ def read_user_file(path: Path) -> str:
 class KnowledgeBase:
     """Shipped and user notes in two Chroma collections, searched together."""
 
-    def __init__(self, client, embedder: Embedder) -> None:
+    def __init__(self, client, embedder: Embedder, owner: str = LOCAL_OWNER) -> None:
         self.client = client
         self.embedder = embedder
+        self.owner = owner
         self._lexical: dict[str, tuple[int, LexicalIndex]] = {}
         self._collections: dict[str, object] = {}
+
+    def for_owner(self, owner: str) -> KnowledgeBase:
+        """The same index seen by another user: the shipped notes, and that user's own notes only."""
+        if owner == self.owner:
+            return self
+        view = KnowledgeBase(self.client, self.embedder, owner)
+        view._lexical, view._collections = self._lexical, self._collections  # shared caches, keyed by scope
+        return view
+
+    @property
+    def user_root(self) -> str:
+        """The root this owner's notes are filed under (the local owner's keep the original 'user')."""
+        return "user" if self.owner == LOCAL_OWNER else f"user:{self.owner}"
+
+    def _scope(self, name: str) -> dict | None:
+        """The filter that keeps a collection to what this owner may see: all shipped notes, their own user notes."""
+        return {"root": self.user_root} if name == USER else None
+
+    def _cache_key(self, name: str) -> str:
+        return f"{name}\x1f{self.user_root}" if name == USER else name
 
     def collection(self, name: str):
         """A cosine-space collection (opened once); embeddings are computed here, not by Chroma."""
@@ -105,7 +128,7 @@ class KnowledgeBase:
 
     def _changed(self, name: str) -> None:
         """Forget the lexical index of a collection this object just wrote to."""
-        self._lexical.pop(name, None)
+        self._lexical.pop(self._cache_key(name), None)
 
     def _embed(self, texts: list[str]) -> list:
         return [list(map(float, v)) for v in self.embedder(texts)] if texts else []
@@ -118,7 +141,7 @@ class KnowledgeBase:
             existing.setdefault(meta["path"], {})[chunk_id] = meta.get("note_hash", "")
         return existing
 
-    def _write_note(self, name: str, root: str, text: str, rel: str, old: dict[str, str], report: IngestReport) -> None:
+    def _write_note(self, name: str, root: str, text: str, rel: str, old: dict[str, str], report: IngestReport, extra: dict | None = None) -> None:
         """Upsert a note's new chunks first, then drop its stale ones (a crash leaves it searchable)."""
         self._changed(name)
         note = parse_note(text, rel)
@@ -137,6 +160,7 @@ class KnowledgeBase:
                 "note_hash": note.content_hash,
                 "aliases": ", ".join(note.aliases),
                 "meta": note.meta_text,
+                **(extra or {}),
             }
             for c in chunks
         ]
@@ -198,12 +222,27 @@ class KnowledgeBase:
             progress(len(files), len(files), "done")
         return report
 
-    def add_user_files(self, paths: Iterable[Path]) -> IngestReport:
-        """Index the user's own notes (markdown, text, PDF), kept apart from shipped notes."""
+    def add_user_files(self, paths: Iterable[Path], origin: str | None = None) -> IngestReport:
+        """Index the user's own notes (markdown, text, PDF), kept apart from shipped notes and other users' notes.
+
+        A note is named by its file name; a second file of the same name from another folder is refused with a
+        reason (the first is kept), while re-adding the same file updates it. Uploads (origin UPLOAD) replace.
+        """
         report = IngestReport()
-        existing = self._existing(USER, "user")
+        root = self.user_root
+        existing = self._existing(USER, root)
+        got = self.collection(USER).get(where={"root": root}, include=["metadatas"])
+        origins = {m["path"]: m.get("origin", "") for m in got["metadatas"]}
         for path in paths:
             path = Path(path)
+            source = origin or str(path.resolve())
+            previous = origins.get(path.name)
+            if previous and previous != source and UPLOAD not in (previous, source):
+                report.warnings.append(
+                    f"{path}: a note named {path.name} is already yours (from {previous}): rename the file to keep both, "
+                    f"or remove that note first (`coach kb remove {path.name}`); skipped"
+                )
+                continue
             try:
                 text = read_user_file(path)
             except (NoteError, OSError) as exc:
@@ -213,14 +252,15 @@ class KnowledgeBase:
                 report.warnings.append(f"{path.name}: empty, skipped")
                 continue
             old = existing.get(path.name, {})
-            self._write_note(USER, "user", text, path.name, old, report)
+            self._write_note(USER, root, text, path.name, old, report, extra={"owner": self.owner, "origin": source})
+            origins[path.name] = source
             report.updated += bool(old)
             report.added += not old
         return report
 
     def remove_user_notes(self, names: Iterable[str] | None = None) -> int:
         """Remove the named user notes (all when names is None); return how many."""
-        existing = self._existing(USER, "user")
+        existing = self._existing(USER, self.user_root)
         targets = list(existing) if names is None else [n for n in names if n in existing]
         for name in targets:
             self.collection(USER).delete(ids=list(existing[name]))
@@ -229,13 +269,14 @@ class KnowledgeBase:
 
     def list_notes(self, name: str = SHIPPED) -> list[dict[str, str]]:
         """One row per indexed note: path, role, industry."""
-        got = self.collection(name).get(include=["metadatas"])
+        got = self.collection(name).get(where=self._scope(name), include=["metadatas"])
         rows = {m["path"]: {"path": m["path"], "role": m["role"], "industry": m["industry"], "aliases": m.get("aliases", "")} for m in got["metadatas"]}
         return [rows[p] for p in sorted(rows)]
 
     def note_text(self, path: str, name: str = SHIPPED) -> str:
         """A note reassembled from its chunks, section by section."""
-        got = self.collection(name).get(where={"path": path}, include=["documents", "metadatas"])
+        scope = self._scope(name)
+        got = self.collection(name).get(where={"$and": [{"path": path}, scope]} if scope else {"path": path}, include=["documents", "metadatas"])
         return "\n\n".join(f"## {m['section']}\n{d}" for d, m in zip(got["documents"], got["metadatas"]))
 
     def count(self) -> int:
@@ -244,11 +285,12 @@ class KnowledgeBase:
 
     def _lexical_for(self, name: str, size: int) -> LexicalIndex:
         collection = self.collection(name)
-        cached = self._lexical.get(name)
+        key = self._cache_key(name)
+        cached = self._lexical.get(key)
         if cached is None or cached[0] != size:
-            got = collection.get(include=["documents", "metadatas"])
+            got = collection.get(where=self._scope(name), include=["documents", "metadatas"])
             cached = (size, LexicalIndex(got["ids"], got["documents"], got["metadatas"]))
-            self._lexical[name] = cached
+            self._lexical[key] = cached
         return cached[1]
 
     def search(self, query: str, k: int = 5, role: str | None = None, industry: str | None = None, sources: tuple[str, ...] = (SHIPPED, USER)) -> list[Hit]:
@@ -257,9 +299,9 @@ class KnowledgeBase:
         if not query:
             raise UserInputError("The search query is empty: type a few words about a role or question.")
         query = query[:2000]
-        where = _where(role, industry)
         sizes = {name: self.collection(name).count() for name in sources}  # counted once per search
-        present = [name for name in sources if sizes[name]]
+        # Another user's notes count towards a collection's size but are not in this owner's scope.
+        present = [name for name in sources if sizes[name] and self._lexical_for(name, sizes[name]).ids]
         # Typos are fixed against the indexed words, so every signal sees the corrected query.
         for name in present:
             query = self._lexical_for(name, sizes[name]).speller.correct(query)
@@ -269,7 +311,8 @@ class KnowledgeBase:
         note_rankings: list[list[str]] = []
         for name in present:
             collection, size = self.collection(name), sizes[name]
-            dense = collection.query(query_embeddings=[vector], n_results=min(CANDIDATES, size), where=where, include=["documents", "metadatas"])
+            scoped = _where(role, industry, self._scope(name))
+            dense = collection.query(query_embeddings=[vector], n_results=min(CANDIDATES, size), where=scoped, include=["documents", "metadatas"])
             for cid, doc, meta in zip(dense["ids"][0], dense["documents"][0], dense["metadatas"][0]):
                 found[cid] = (doc, meta)
             lexical = self._lexical_for(name, size)
@@ -282,8 +325,20 @@ class KnowledgeBase:
         chunk_score = reciprocal_rank_fusion(chunk_rankings)
         note_score = reciprocal_rank_fusion(note_rankings)
         total = {cid: chunk_score.get(cid, 0.0) + note_score.get(_note_key(found[cid][1]), 0.0) for cid in found}
-        best = sorted(total, key=lambda cid: -total[cid])[:k]
+        best = _distinct_notes_first(sorted(total, key=lambda cid: -total[cid]), found, k)
         return [_hit(cid, total[cid], *found[cid]) for cid in best]
+
+
+def _distinct_notes_first(ranked: list[str], found: dict[str, tuple[str, dict]], k: int) -> list[str]:
+    """The best chunk of each note first, in rank order; further chunks of a note only when fewer notes match."""
+    seen: set[str] = set()
+    firsts: list[str] = []
+    rest: list[str] = []
+    for cid in ranked:
+        note = _note_key(found[cid][1])
+        (rest if note in seen else firsts).append(cid)
+        seen.add(note)
+    return (firsts + rest)[:k]
 
 
 def _note_key(meta: dict) -> str:
@@ -310,9 +365,10 @@ def find_role_note(kb: KnowledgeBase, role: str) -> tuple[dict | None, list[dict
     return None, closest
 
 
-def _where(role: str | None, industry: str | None) -> dict | None:
+def _where(role: str | None, industry: str | None, scope: dict | None = None) -> dict | None:
     clauses = [{"role": role}] if role else []
     clauses += [{"industry": industry}] if industry else []
+    clauses += [scope] if scope else []
     if len(clauses) > 1:
         return {"$and": clauses}
     return clauses[0] if clauses else None

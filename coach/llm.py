@@ -115,10 +115,21 @@ def describe_backend_failure(model: BaseChatModel, exc: Exception) -> BackendErr
     if "NotFound" in name:
         return BackendError(f"{where} has no such model ({_first_line(exc)}). Check COACH_MODEL.")
     if status is not None:
-        return BackendError(f"{where} failed with HTTP {status}: {_first_line(exc)}")
+        return BackendError(f"{where} failed with HTTP {status}: {_server_message(exc)}")
     if isinstance(exc, (ValueError, UnicodeDecodeError)) or "Validation" in name or "Decode" in name:
         return BackendError(f"{where} sent a reply that is not an OpenAI-compatible response ({name}). Check OPENAI_BASE_URL.")
     return BackendError(f"{where} failed: {name}: {_first_line(exc)}")
+
+
+def _server_message(exc: Exception) -> str:
+    """The server's own error message from an HTTP error body, else the exception's first line."""
+    body = getattr(exc, "body", None)
+    if isinstance(body, dict):
+        inner = body.get("error", body)
+        message = inner.get("message") if isinstance(inner, dict) else inner
+        if isinstance(message, str) and message.strip():
+            return message.strip().splitlines()[0][:160]
+    return _first_line(exc)
 
 
 def _first_line(exc: Exception) -> str:

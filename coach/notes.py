@@ -9,6 +9,8 @@ from pathlib import Path
 
 import yaml
 
+from coach.limits import looks_like_text
+
 MAX_NOTE_BYTES = 5_000_000
 MAX_CHUNK_CHARS = 1500
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
@@ -92,9 +94,12 @@ def decode_note(raw: bytes, name: str) -> str:
     if b"\x00" in raw[:8192]:
         raise NoteError(f"{name}: looks like a binary file, not text; skipped")
     try:
-        return raw.decode("utf-8-sig")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        return raw.decode("cp1252", errors="replace")
+        text = raw.decode("cp1252", errors="replace")
+    if not looks_like_text(text):  # random bytes without a NUL decode to symbols: refused before indexing
+        raise NoteError(f"{name}: does not look like text (mostly symbols and control characters); skipped")
+    return text
 
 
 def parse_note(text: str, relative_path: str) -> Note:

@@ -12,6 +12,7 @@ from pydantic import BaseModel
 
 from coach.config import DATA_DIR
 from coach.errors import UserInputError
+from coach.grounded import PassageIndex, no_note_line, related_notes
 from coach.knowledge import KnowledgeBase, find_role_note
 
 Temperament = Literal["warm", "busy", "skeptical"]
@@ -32,12 +33,19 @@ class Persona(BaseModel):
     temperament: Temperament
     note_path: str | None
     bio: str | None = None
+    related_roles: list[str] = []  # without a note of its own: the really related notes it answers from
+
+    def no_note_line(self) -> str | None:
+        """For a role with no note: what the professional answers from."""
+        return None if self.note_path else no_note_line(self.related_roles)
 
     def card(self) -> str:
         """A short card shown before the session."""
         lines = [f"**{self.name}**, {self.title}", f"{self.years} years in the field, at {self.employer}.", f"Temperament: {self.temperament}."]
         if self.bio:
             lines.append("Based on the profile you pasted.")
+        if line := self.no_note_line():
+            lines.append(line)
         return "  \n".join(lines)
 
 
@@ -65,8 +73,9 @@ def make_persona(role: str, temperament: str, kb: KnowledgeBase, bio: str | None
         raise UserInputError("Pick a role to practise with, e.g. 'Registered Nurse'.")
     if temperament not in ("warm", "busy", "skeptical"):
         raise UserInputError("Temperament must be warm, busy or skeptical.")
-    note, closest = find_role_note(kb, role)
-    source = note or (closest[0] if closest else None)
+    note, _ = find_role_note(kb, role)
+    related = [] if note else related_notes(PassageIndex(kb.embedder), role, kb.list_notes())  # a similarity floor, or none
+    source = note or (related[0] if related else None)
     industry = source["industry"] if source else ""
     data = persona_data()
     key = f"{role}|{temperament}|{seed}"
@@ -85,6 +94,7 @@ def make_persona(role: str, temperament: str, kb: KnowledgeBase, bio: str | None
             "temperament": temperament,
             "note_path": note["path"] if note else None,
             "bio": bio_text,
+            "related_roles": [n["role"] for n in related],
         }
     )
 

@@ -12,12 +12,14 @@ from pydantic import BaseModel
 
 from coach.embeddings import Embedder, cosine
 from coach.errors import BackendError, UserInputError
+from coach.gate import GateSpec, check_output
+from coach.grounded import PassageIndex, related_notes
 from coach.guards import clean_user_text
 from coach.knowledge import KnowledgeBase, find_role_note
 from coach.llm import complete
 from coach.prompts import fence, render
-from coach.question_bank import bank_questions, short_phrase
-from coach.rubric.questions import AREAS, is_closed, is_job_ask, is_referral_ask, is_searchable, tiara_areas
+from coach.question_bank import LEAD_INS, bank_questions, short_phrase
+from coach.rubric.questions import AREAS, asks_who_else, is_closed, is_job_ask, is_referral_ask, is_searchable, tiara_areas
 from coach.talking_points import TalkingPoint, connection_points, is_quoted_from
 from coach.tokens import truncate_to
 
@@ -51,7 +53,8 @@ class QuestionPlan(BaseModel):
     questions: list[PlannedQuestion]
     talking_points: list[TalkingPoint]
     sources: list[str]
-    model_used: bool
+    model_used: bool  # true only when a model-written question is in the plan
+    from_model: int = 0  # how many of the questions the model wrote
 
     def to_markdown(self) -> str:
         """A one-page Markdown plan."""
@@ -156,7 +159,9 @@ def plan_questions(request: PlanRequest, kb: KnowledgeBase, model: BaseChatModel
     about = clean_user_text(request.about, "profile") if request.about and request.about.strip() else ""
     goal = (request.goal or "").strip()[:500]
     count = max(6, min(request.count, 30))
-    note, closest = find_role_note(kb, role)
+    note, _ = find_role_note(kb, role)
+    # Without a note of its own, only notes really related to the role (a similarity floor) may guide it, or none.
+    closest = [note] if note else related_notes(PassageIndex(embedder), role, kb.list_notes())
     paths = [n["path"] for n in closest]
     industry = request.industry or (closest[0]["industry"] if closest else "")
     display_role = note["role"] if note else role
@@ -164,26 +169,27 @@ def plan_questions(request: PlanRequest, kb: KnowledgeBase, model: BaseChatModel
         None
         if note
         else (
-            f"There is no note for '{role}' yet; these questions draw on the closest notes ({', '.join(n['role'] for n in closest) or 'none'}) and the question bank."
+            f"There is no note for '{role}' yet; these questions draw on the question bank"
+            + (f" and the closest related notes ({', '.join(n['role'] for n in closest)})." if closest else "; no other note is close enough to use.")
         )
     )
-    background_phrase, goal_phrase = short_phrase(background), short_phrase(goal, 10)
+    background_phrase, goal_phrase = short_phrase(background), whole_goal(goal)
 
     candidates: list[PlannedQuestion] = []
     talking: list[TalkingPoint] = []
-    model_used = False
     if model is not None:
         try:
             reply = complete(model, _plan_prompt(display_role, industry, request.company, background, goal, about, _excerpt(kb, paths), count, count_tokens))
-            model_used = True
             model_questions, model_points = parse_model_reply(reply)
+            facts = [_excerpt(kb, paths), display_role, industry, request.company or "", background, goal, about]
             candidates += [
                 PlannedQuestion.model_validate({"area": a, "text": q, "why": w or "Tailored to your background and goal.", "sources": paths, "origin": "model"})
                 for a, q, w in model_questions
+                if check_output(q, GateSpec(sources=facts, min_words=5, max_words=45)).passed  # no markup, no invented names
             ]
             talking += [TalkingPoint(kind="talking point", text=p, quote=q) for p, q in model_points if about and is_quoted_from(q, about)]
         except BackendError:
-            model_used = False  # the plan still comes from notes and the bank
+            pass  # the plan still comes from notes and the bank
     from_notes = [
         PlannedQuestion.model_validate({"area": a, "text": q, "why": "Drawn from the role's note.", "sources": [path], "origin": "notes"})
         for path in paths
@@ -195,7 +201,9 @@ def plan_questions(request: PlanRequest, kb: KnowledgeBase, model: BaseChatModel
     ]
     # Another role's note is a weaker guide than the bank: without a note of its own, the bank comes first.
     candidates += from_notes + from_bank if note else from_bank + from_notes
+    candidates = [_as_closing(c) for c in candidates if not _suggests_what_they_do(c, background)]
     chosen = _select(candidates, _quotas(count), embedder, [background_phrase, goal_phrase])
+    from_model = sum(c.origin == "model" for c in chosen)
     if about:
         talking = _dedupe_points(connection_points(about, background, goal) + talking)
     return QuestionPlan(
@@ -207,7 +215,8 @@ def plan_questions(request: PlanRequest, kb: KnowledgeBase, model: BaseChatModel
         questions=chosen,
         talking_points=talking,
         sources=paths,
-        model_used=model_used,
+        model_used=from_model > 0,
+        from_model=from_model,
     )
 
 
@@ -229,6 +238,28 @@ def _plan_prompt(role, industry, company, background, goal, about, notes, count,
         count=count,
     )
     return [SystemMessage(content=render("plan_system")), HumanMessage(content=user)]
+
+
+def whole_goal(goal: str, max_words: int = 14) -> str:
+    """The student's goal as a phrase, whole ("decide between nursing and PA school" keeps both options)."""
+    first = re.split(r"(?<=[.!?])\s|\n", goal.strip(), maxsplit=1)[0] if goal.strip() else ""
+    phrase = LEAD_INS.sub("", LEAD_INS.sub("", first.strip())).strip(" .!?")
+    words = phrase.split()
+    return " ".join(words[:max_words]) if len(words) > 2 or not words else phrase
+
+
+def _as_closing(question: PlannedQuestion) -> PlannedQuestion:
+    """A 'who else should I talk to' question is the plan's one contacts question, whatever area it was filed under."""
+    return question.model_copy(update={"area": "closing"}) if question.area != "closing" and asks_who_else(question.text) else question
+
+
+def _suggests_what_they_do(question: PlannedQuestion, background: str) -> bool:
+    """A suggestion (try a CNA job) of what the background says the student already does."""
+    if question.origin == "bank" or not background:
+        return False
+    doing = {short_phrase(background).lower()} | {w.lower() for w in re.findall(r"\b[A-Z]{2,}\b", background)}
+    text = question.text.lower()
+    return any(len(term) >= 2 and re.search(rf"\b(?:such as|like|as an?|or an?|an?)\s+(?:\w+\s+){{0,2}}{re.escape(term)}\b", text) for term in doing if term)
 
 
 def _mentions(text: str, phrases: list[str]) -> bool:

@@ -1,17 +1,14 @@
-"""Outreach and thank-you review: the rubric's findings, then a model rewrite that is linted again."""
+"""Outreach and thank-you review: the rubric's findings and counts, and the prompt a polish sends (coach/polish.py gates it)."""
 
 from __future__ import annotations
 
 from datetime import date
 from typing import Literal
 
-from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import HumanMessage, SystemMessage
 from pydantic import BaseModel
 
-from coach.errors import UserInputError
-from coach.guards import clean_user_text, invented_facts, strip_wrapping
-from coach.llm import complete
+from coach.guards import clean_user_text
 from coach.prompts import fence, render
 from coach.rubric.base import Finding, score
 from coach.rubric.lint import lint_message
@@ -46,16 +43,6 @@ class Review(BaseModel):
     def public(self) -> dict:
         """The JSON shape of `coach review --json`."""
         return self.model_dump(mode="json", include={"kind", "channel", "score", "word_count", "char_count", "findings", "rewrite"})
-
-
-class Rewrite(BaseModel):
-    """A model rewrite, its own review, and whether it needed a retry or a warning."""
-
-    text: str
-    review: Review
-    attempts: int
-    warning: str | None = None
-    invented: list[str] = []
 
 
 def review(
@@ -103,36 +90,3 @@ def rewrite_prompt(draft: Review, profile: str = "") -> list:
         draft=fence(draft.text, "DRAFT"),
     )
     return [SystemMessage(content=render("rewrite_system")), HumanMessage(content=user)]
-
-
-def rewrite(draft: Review, model: BaseChatModel, profile: str = "") -> Rewrite:
-    """Ask the model for a rewrite; retry once if it lints worse or invents facts, else warn."""
-    if draft.word_count > MAX_REWRITE_WORDS or len(profile) > MAX_PROFILE_CHARS:
-        raise UserInputError(
-            f"This draft is {draft.word_count:,} words; rewrites are for messages under {MAX_REWRITE_WORDS} words "
-            f"(and profiles under {MAX_PROFILE_CHARS:,} characters). Cut it down first: the findings above say where."
-        )
-    messages = rewrite_prompt(draft, profile)
-    best: Rewrite | None = None
-    for attempt in (1, 2):
-        text = strip_wrapping(complete(model, messages))
-        if not text.strip():
-            continue
-        checked = review(text, draft.kind, draft.channel, draft.meeting_date, draft.sent_date)
-        invented = invented_facts(text, draft.text, profile)
-        candidate = Rewrite(text=text, review=checked, attempts=attempt, invented=invented)
-        if len(checked.findings) <= len(draft.findings) and not invented:
-            return candidate
-        if best is None or (len(checked.findings), len(invented)) < (len(best.review.findings), len(best.invented)):
-            best = candidate
-    if best is None:
-        fallback = draft.model_copy()
-        return Rewrite(text=draft.text, review=fallback, attempts=2, warning="The model returned an empty rewrite twice; your draft is unchanged.")
-    problems = []
-    if len(best.review.findings) > len(draft.findings):
-        problems.append(f"it has {len(best.review.findings)} findings against your draft's {len(draft.findings)}")
-    if best.invented:
-        problems.append(f"it mentions things not in your draft: {', '.join(best.invented[:5])}")
-    best.attempts = 2
-    best.warning = "Check this rewrite before using it: " + "; ".join(problems) + "."
-    return best

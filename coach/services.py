@@ -12,16 +12,20 @@ from typing import TYPE_CHECKING
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import HumanMessage
 
+from coach import limits
 from coach.config import Settings, get_settings
 from coach.embeddings import Embedder, get_embedder
 from coach.export import session_markdown
 from coach.feedback import Feedback, feedback
+from coach.guards import clean_user_text
 from coach.interview import InterviewSession, Reply
-from coach.knowledge import SHIPPED, USER, Hit, IngestReport, KnowledgeBase, open_client
+from coach.knowledge import SHIPPED, UPLOAD, USER, Hit, IngestReport, KnowledgeBase, open_client
 from coach.llm import complete, get_chat_model
 from coach.planner import PLAN_AREAS, PlanRequest, QuestionPlan, plan_questions
-from coach.review import LIMITS, Review, Rewrite, counts, review, rewrite
+from coach.polish import Polish, polish, rewrite
+from coach.review import LIMITS, Review, counts, review
 from coach.rubric.base import Finding
+from coach.rubric.fixes import Edit, FixResult, apply_edits, fix_message, suggest
 from coach.rubric.transcript import load_transcript
 from coach.store import Store
 from coach.tokens import TokenCounter, get_token_counter
@@ -48,8 +52,10 @@ __all__ = [
     "PlanRequest",
     "QuestionPlan",
     "Reply",
+    "Edit",
+    "FixResult",
+    "Polish",
     "Review",
-    "Rewrite",
     "Services",
     "Settings",
     "Store",
@@ -62,11 +68,28 @@ Progress = Callable[[int, int, str], None]
 class Services:
     """Lazily built components for one configuration; safe to share between threads."""
 
-    def __init__(self, settings: Settings, model: BaseChatModel | None = None, embedder: Embedder | None = None) -> None:
+    def __init__(self, settings: Settings, model: BaseChatModel | None = None, embedder: Embedder | None = None, owner: str | None = None) -> None:
         self.settings = settings
         self._model = model
         self._embedder = embedder
         self._lock = threading.Lock()
+        # Whose sessions, drafts, saved items and notes this object reads and writes (shared mode: the signed-in user).
+        self.owner = owner or settings.owner
+        self._base: Services | None = None
+        self._views: dict[str, Services] = {}
+
+    def for_owner(self, owner: str) -> Services:
+        """The same components (model, embedder, index) seen by one user: their store, their notes, the shipped notes."""
+        base = self._base or self
+        if owner == base.owner:
+            return base
+        with base._lock:
+            view = base._views.get(owner)
+            if view is None:
+                view = Services(base.settings, owner=owner)
+                view._base = base
+                base._views[owner] = view
+        return view
 
     @classmethod
     def from_environment(cls) -> Services:
@@ -78,20 +101,26 @@ class Services:
     @cached_property
     def embedder(self) -> Embedder:
         """The embedding function for the index."""
+        if self._base is not None:
+            return self._base.embedder
         return self._embedder or get_embedder(self.settings)
 
     @cached_property
     def kb(self) -> KnowledgeBase:
-        """The configured knowledge base."""
-        return KnowledgeBase(open_client(self.settings), self.embedder)
+        """The configured knowledge base, as this owner sees it."""
+        if self._base is not None:
+            return self._base.kb.for_owner(self.owner)
+        return KnowledgeBase(open_client(self.settings), self.embedder, self.owner)
 
     def knowledge(self, db: Path | None = None) -> KnowledgeBase:
         """The configured knowledge base, or one in an explicit embedded-Chroma folder."""
-        return self.kb if db is None else KnowledgeBase(open_client(self.settings, db), self.embedder)
+        return self.kb if db is None else KnowledgeBase(open_client(self.settings, db), self.embedder, self.owner)
 
     @property
     def model(self) -> BaseChatModel:
         """The chat model, built on first use (a local model loads once per Services)."""
+        if self._base is not None:
+            return self._base.model
         with self._lock:
             if self._model is None:
                 self._model = get_chat_model(self.settings)
@@ -110,12 +139,14 @@ class Services:
     @cached_property
     def count_tokens(self) -> TokenCounter:
         """Token counting for the configured model."""
+        if self._base is not None:
+            return self._base.count_tokens
         return get_token_counter(self.settings, self.model)
 
     def store(self, owner: str | None = None) -> Store:
-        """The store for an owner (the configured local owner by default)."""
+        """The store for an owner (this object's owner by default)."""
         self.settings.data_dir.mkdir(parents=True, exist_ok=True)
-        return Store(self.settings.db_path, owner=owner or self.settings.owner)
+        return Store(self.settings.db_path, owner=owner or self.owner)
 
     # Setup and checks
 
@@ -158,7 +189,10 @@ class Services:
 
     def search(self, query: str, k: int = 5, role: str | None = None, industry: str | None = None) -> list[Hit]:
         """Hybrid search over the notes."""
-        return self.kb.search(query, k=k, role=role, industry=industry)
+        if (query or "").strip():  # an empty query gets the index's own message
+            limits.query(query, "The search query")
+        role, industry = limits.label(role, "The role"), limits.label(industry, "The industry")
+        return self.kb.search(query, k=limits.hits_wanted(k, "The number of hits"), role=role, industry=industry)
 
     def list_notes(self, mine: bool = False, db: Path | None = None) -> list[dict[str, str]]:
         """The shipped notes, or the user's own."""
@@ -172,9 +206,9 @@ class Services:
         """The roles of the shipped notes, sorted."""
         return sorted({note["role"] for note in self.kb.list_notes()})
 
-    def add_notes(self, paths: Iterable[Path]) -> IngestReport:
-        """Index the user's own files."""
-        return self.kb.add_user_files(paths)
+    def add_notes(self, paths: Iterable[Path], uploaded: bool = False) -> IngestReport:
+        """Index the user's own files (uploaded ones come from a temporary folder, so only their name identifies them)."""
+        return self.kb.add_user_files(paths, origin=UPLOAD if uploaded else None)
 
     def remove_notes(self, names: Sequence[str] | None) -> int:
         """Remove the user's own notes (all of them for None)."""
@@ -188,27 +222,63 @@ class Services:
 
     def plan(self, request: PlanRequest) -> QuestionPlan:
         """A question plan; without a model the plan is notes and bank."""
+        limits.questions_wanted(request.count, "The number of questions")
+        limits.label(request.role, "The role")  # an empty role gets the planner's own message
+        for value, what in ((request.industry, "The industry"), (request.company, "The company")):
+            limits.label(value, what)
+        limits.label(request.goal, "The goal", max_chars=limits.MAX_GOAL_CHARS)
         model = self.polishing_model
         return plan_questions(request, self.kb, model, self.embedder, self.count_tokens if model is not None else None)
 
     def review(
         self, text: str, kind: str = "outreach", channel: str = "email", meeting_date: date | str | None = None, sent_date: date | str | None = None
     ) -> Review:
-        """Lint a message against the rubric."""
-        return review(text, kind, channel, meeting_date or None, sent_date or None)  # type: ignore[arg-type]
+        """Lint a message against the rubric (dates strict, a thank-you sent after its meeting)."""
+        meeting, sent = limits.day(meeting_date or None, "The meeting date"), limits.day(sent_date or None, "The sent date")
+        limits.meeting_then_sent(meeting, sent, "the meeting date", "The sent date")
+        return review(limits.message(text or ""), kind, channel, meeting, sent)  # type: ignore[arg-type]
 
-    def rewrite(self, draft: Review, profile: str = "") -> Rewrite:
-        """A model rewrite of a reviewed draft, linted again."""
-        return rewrite(draft, self.model, profile)
+    def fix(
+        self,
+        text: str,
+        kind: str = "outreach",
+        channel: str = "email",
+        meeting_date: date | str | None = None,
+        sent_date: date | str | None = None,
+        unsafe: bool = False,
+    ) -> FixResult:
+        """The draft with the rubric's fixes made: safe edits, and unsafe ones when asked; no model is involved."""
+        return fix_message(clean_user_text(text, "message"), kind, channel, meeting_date or None, sent_date or None, unsafe=unsafe)  # type: ignore[arg-type]
+
+    def suggest(
+        self, text: str, kind: str = "outreach", channel: str = "email", meeting_date: date | str | None = None, sent_date: date | str | None = None
+    ) -> tuple[str, list[Edit]]:
+        """Every fix's edits on the draft itself, for the writer to accept or reject one by one; and the text they apply to."""
+        return suggest(clean_user_text(text, "message"), kind, channel, meeting_date or None, sent_date or None)  # type: ignore[arg-type]
+
+    def apply_edits(self, text: str, edits: Sequence[Edit]) -> str:
+        """The text with the accepted edits made."""
+        return apply_edits(text, edits)
+
+    def rewrite(self, draft: Review, profile: str = "", unsafe: bool = False, force: bool = False) -> Polish:
+        """Fix a reviewed draft, then have the model polish the fixed draft; its text is shown only if it passes the gate."""
+        return rewrite(draft, self.model, profile, unsafe, force)
+
+    def polish(self, start: Review, profile: str = "", original: str = "", force: bool = False) -> Polish:
+        """Have the model polish a draft the writer already fixed (a draft with no findings only when forced)."""
+        return polish(start, self.model, profile, original, force)
 
     def transcript_feedback(self, path: Path, summary: bool = True) -> Feedback:
-        """Feedback on a transcript file; the summary is worded by the model when there is one."""
+        """Feedback on a transcript file (size, nesting and turns checked first); the summary is worded by the model when there is one."""
+        if Path(path).is_file():
+            limits.transcript_json(Path(path).read_bytes().decode("utf-8", "replace"), f"Transcript file {path}")
         return feedback(load_transcript(path), self.polishing_model if summary else None)
 
     # The interview
 
     def start_interview(self, role: str, temperament: str = "warm", minutes: int = 20, bio: str | None = None, store: Store | None = None) -> InterviewSession:
         """A new saved session with a persona for the role."""
+        role = limits.label(role, "The role") or role  # an empty role gets the persona's own message
         return InterviewSession.start(
             store or self.store(),
             self.kb,
@@ -237,6 +307,16 @@ class Services:
     def ask(self, session: InterviewSession, text: str) -> Reply:
         """Save the student's turn and stream the reply; the session checks and saves the reply when it has streamed."""
         return session.ask(text)
+
+    def export_json(self, session_id: str, store: Store | None = None) -> dict:
+        """A saved session as JSON: every turn, each reply with its source, grounding and timings."""
+        from coach.export import session_json
+
+        return session_json(store or self.store(), session_id)
+
+    def list_interviews(self, limit: int = 100, store: Store | None = None) -> list:
+        """The saved sessions, newest first."""
+        return (store or self.store()).list_sessions(limit)
 
     def export_markdown(self, session_id: str, store: Store | None = None) -> str:
         """A saved session as a Markdown transcript, with its feedback."""

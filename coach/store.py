@@ -14,10 +14,12 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
-from coach.errors import CoachError
+from coach.dbcheck import preflight, unreadable
+from coach.errors import CoachError, NotFound, SessionChanged
 
 SCHEMA_VERSION = 1
 TURN_ROLES = ("student", "professional")
+CHANGED = "This session changed in another window or process since it was opened here."
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);
@@ -71,6 +73,7 @@ class TurnRecord(BaseModel):
     t: float | None
     grounding: list[dict]
     created_at: str
+    reply: dict = {}  # a professional turn: where its text came from (source model|grounded), timings, gate failures
 
 
 class ItemRecord(BaseModel):
@@ -105,9 +108,16 @@ class Store:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         # One connection behind a lock: Streamlit calls us from several threads.
         self._lock = threading.RLock()
+        preflight(self.path)  # an empty or foreign file is refused, never silently turned into a new database
         self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=10.0)
         self._db.row_factory = sqlite3.Row
-        self._configure()
+        try:
+            self._configure()
+        except sqlite3.DatabaseError as exc:
+            self._db.close()
+            if type(exc) is not sqlite3.DatabaseError:  # locked, a constraint: not damage
+                raise
+            raise unreadable(self.path, exc) from exc
 
     def _configure(self) -> None:
         """Set the durability pragmas and create or check the schema."""
@@ -128,18 +138,29 @@ class Store:
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
         """One transaction, committed as soon as the block ends."""
-        with self._lock:
+        with self._lock, self._damage_named():
             self._db.execute("BEGIN IMMEDIATE")
             try:
                 yield self._db
             except BaseException:
-                self._db.execute("ROLLBACK")
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
                 raise
             self._db.execute("COMMIT")
 
+    @contextmanager
+    def _damage_named(self) -> Iterator[None]:
+        """SQLite's 'malformed' / 'not a database' (exactly DatabaseError) as one line saying how to recover."""
+        try:
+            yield
+        except sqlite3.DatabaseError as exc:
+            if type(exc) is not sqlite3.DatabaseError:
+                raise
+            raise unreadable(self.path, exc) from exc
+
     def _read(self, sql: str, params: tuple = ()) -> list[sqlite3.Row]:
         """Rows of one query, under the lock."""
-        with self._lock:
+        with self._lock, self._damage_named():
             return self._db.execute(sql, params).fetchall()
 
     def close(self) -> None:
@@ -182,7 +203,7 @@ class Store:
         """The session with this id; KeyError if it is missing or not this owner's."""
         rows = self._read("SELECT * FROM sessions WHERE id = ? AND owner = ?", (session_id, self.owner))
         if not rows:
-            raise KeyError(f"No session {session_id!r} for owner {self.owner!r}.")
+            raise NotFound(f"No session {session_id} (it does not exist, or it is not yours).")
         return _session(rows[0])
 
     def list_sessions(self, limit: int = 100) -> list[SessionRecord]:
@@ -212,7 +233,7 @@ class Store:
         """Raise KeyError unless this owner has the session."""
         found = db.execute("SELECT 1 FROM sessions WHERE id = ? AND owner = ?", (session_id, self.owner)).fetchone()
         if found is None:
-            raise KeyError(f"No session {session_id!r} for owner {self.owner!r}.")
+            raise NotFound(f"No session {session_id} (it does not exist, or it is not yours).")
 
     # Turns
 
@@ -223,20 +244,39 @@ class Store:
         text: str,
         t: float | None = None,
         grounding: list[dict] | None = None,
+        expect_index: int | None = None,
+        reply: dict | None = None,
     ) -> TurnRecord:
-        """Append a turn at the next index and commit it."""
+        """Append a turn at the next index and commit it.
+
+        A writer that passes `expect_index` (the number of turns it has seen) is refused with SessionChanged
+        when another window or process wrote in between, so two writers never interleave their turns.
+        """
         if role not in TURN_ROLES:
             raise ValueError(f"A turn's role must be 'student' or 'professional', not {role!r}.")
         now = _now()
         with self._write() as db:
             self._require(db, session_id)
             (index,) = db.execute("SELECT coalesce(max(idx) + 1, 0) FROM turns WHERE session_id = ?", (session_id,)).fetchone()
+            if expect_index is not None and index != expect_index:
+                raise SessionChanged(CHANGED)
             record = TurnRecord.model_validate(
-                {"session_id": session_id, "index": index, "role": role, "text": text, "t": t, "grounding": grounding or [], "created_at": now}
+                {
+                    "session_id": session_id,
+                    "index": index,
+                    "role": role,
+                    "text": text,
+                    "t": t,
+                    "grounding": grounding or [],
+                    "created_at": now,
+                    "reply": reply or {},
+                }
             )
+            # The grounding column holds the passages, and with them the reply's record when there is one.
+            stored = {"passages": record.grounding, "reply": record.reply} if record.reply else record.grounding
             db.execute(
                 "INSERT INTO turns (session_id, idx, owner, role, text, t, grounding, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (session_id, index, self.owner, role, text, t, _dumps(record.grounding), now),
+                (session_id, index, self.owner, role, text, t, _dumps(stored), now),
             )
             db.execute("UPDATE sessions SET updated_at = ? WHERE id = ?", (now, session_id))
         return record
@@ -254,12 +294,16 @@ class Store:
         )
         return session, [_turn(row) for row in rows]
 
-    def rewind(self, session_id: str, keep: int) -> int:
-        """Delete the turns from index `keep` on; return how many went."""
+    def rewind(self, session_id: str, keep: int, expect_count: int | None = None) -> int:
+        """Delete the turns from index `keep` on; return how many went (refused if the session changed, see add_turn)."""
         if keep < 0:
             raise ValueError(f"Cannot keep a negative number of turns ({keep}).")
         with self._write() as db:
             self._require(db, session_id)
+            if expect_count is not None:
+                (count,) = db.execute("SELECT coalesce(max(idx) + 1, 0) FROM turns WHERE session_id = ?", (session_id,)).fetchone()
+                if count != expect_count:
+                    raise SessionChanged(CHANGED)
             deleted = db.execute("DELETE FROM turns WHERE session_id = ? AND idx >= ?", (session_id, keep)).rowcount
             db.execute("UPDATE sessions SET updated_at = ? WHERE id = ?", (_now(), session_id))
         return deleted
@@ -315,7 +359,7 @@ class Store:
         """The saved item with this id; KeyError if missing or not this owner's."""
         rows = self._read("SELECT * FROM items WHERE id = ? AND owner = ?", (item_id, self.owner))
         if not rows:
-            raise KeyError(f"No saved item {item_id!r} for owner {self.owner!r}.")
+            raise NotFound(f"No saved item {item_id} (it does not exist, or it is not yours).")
         return _item(rows[0])
 
     def delete_item(self, item_id: str) -> None:
@@ -323,7 +367,7 @@ class Store:
         with self._write() as db:
             deleted = db.execute("DELETE FROM items WHERE id = ? AND owner = ?", (item_id, self.owner)).rowcount
             if not deleted:
-                raise KeyError(f"No saved item {item_id!r} for owner {self.owner!r}.")
+                raise NotFound(f"No saved item {item_id} (it does not exist, or it is not yours).")
 
     # Drafts
 
@@ -354,8 +398,9 @@ def _turn(row: sqlite3.Row) -> TurnRecord:
         role=row["role"],
         text=row["text"],
         t=row["t"],
-        grounding=json.loads(row["grounding"]),
+        grounding=stored["passages"] if isinstance(stored := json.loads(row["grounding"]), dict) else stored,
         created_at=row["created_at"],
+        reply=stored.get("reply", {}) if isinstance(stored, dict) else {},
     )
 
 

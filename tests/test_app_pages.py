@@ -134,7 +134,7 @@ def test_prepare_with_the_backend_down_warns_and_keeps_input(configure):
     assert questions_by_heading(at).get("Trends", 0) >= 1  # the notes and bank still give a plan
 
 
-def test_reach_out_reviews_highlights_rewrites_and_saves(configure, store):
+def test_reach_out_reviews_highlights_fixes_polishes_and_saves(configure, store):
     at = open_page("app_pages/reach_out.py")
     at.text_area(key="reach_draft").input(OUTREACH).run()
     words, chars = counts(OUTREACH)
@@ -144,15 +144,30 @@ def test_reach_out_reviews_highlights_rewrites_and_saves(configure, store):
     shown = texts(at)
     assert "`job-ask`" in shown and "`attachment`" in shown
     assert ":orange-background[" in shown  # the quoted evidence is highlighted in the draft
+    edits = {box.label.split("`")[1]: box for box in at.checkbox}
+    assert edits["attachment"].value is True and edits["job-ask"].value is False  # safe on, unsafe off
+    assert "I attached my resume" not in at.code[0].value and "get me a job" in at.code[0].value
+    edits["job-ask"].check().run()
+    assert "get me a job" not in at.code[0].value  # the fixed draft follows the accepted edits
     at.button(key="reach_rewrite").click().run()
     assert not at.error and not at.exception
-    shown = texts(at)
-    assert "**Your draft**" in shown and "**Rewrite**" in shown
-    assert len(at.code) == 2 and at.code[0].value == OUTREACH
-    assert at.download_button(key="reach_download")
+    assert "The model's version was rejected (" in texts(at, "warning")  # the fake model echoes its prompt
+    assert len(at.code) == 1
     before = len(store.list_items("review"))
     at.button(key="reach_save").click().run()
     assert len(store.list_items("review")) == before + 1
+
+
+def test_using_the_fixed_draft_puts_it_in_the_box_and_reviews_it_again(configure):
+    at = open_page("app_pages/reach_out.py")
+    at.text_area(key="reach_draft").input(OUTREACH)
+    at.button(key="reach_review").click().run()
+    fixed = at.code[0].value
+    at.button(key="reach_adopt").click().run()
+    assert not at.exception
+    assert at.text_area(key="reach_draft").value == fixed
+    assert at.code[0].value == fixed  # the safe fixes are made: no safe edit is left to accept
+    assert all(box.value is False for box in at.checkbox)
 
 
 def test_reach_out_empty_draft_says_what_to_do(configure):
@@ -190,7 +205,7 @@ def test_follow_up_reviews_a_late_thank_you(configure):
     assert not at.error and not at.exception
     assert "`late`" in texts(at)
     at.button(key="follow_rewrite").click().run()
-    assert "**Rewrite**" in texts(at)
+    assert "Polish" in texts(at, "subheader") and "rejected" in texts(at, "warning")
 
 
 def test_follow_up_empty_note_says_what_to_do(configure):
@@ -212,8 +227,10 @@ def test_practise_chat_grounding_redo_and_feedback(configure):
     at.chat_input(key="practise_chat").set_value(QUESTION).run()
     assert not at.error and not at.exception
     assert [m.name for m in at.chat_message] == ["user", "assistant"]
-    assert "(echo)" in at.chat_message[1].markdown[0].value
-    assert at.expander[0].label.startswith("Grounded on 3 notes")
+    reply = at.chat_message[1].markdown[0].value
+    assert reply and "(echo)" not in reply  # the fake backend's echo is never shown: the grounded answer is
+    assert "Said from the notes below" in at.chat_message[1].caption[0].value
+    assert at.expander[0].label.startswith("Grounded on")
     assert "data-scientist.md" in texts(at.expander[0])
     assert at.get("progress")
 
@@ -236,14 +253,14 @@ def test_practise_without_a_role_says_what_to_do(configure):
     assert "Pick a role" in texts(at, "error")
 
 
-def test_practise_with_the_backend_down_shows_an_error_and_keeps_the_question(configure):
+def test_practise_with_the_backend_down_answers_from_the_notes_and_says_so(configure):
     configure(**BACKEND_DOWN)
     at = open_page("app_pages/practise.py")
     start_session(at, "Registered Nurse")
     at.chat_input(key="practise_chat").set_value(QUESTION).run()
     assert not at.exception
-    assert at.error and "127.0.0.1:9" in texts(at, "error")
-    assert at.chat_input(key="practise_chat").value == QUESTION
+    # the professional still answers from the notes, and the page says the model did not
+    assert "127.0.0.1:9" in texts(at, "warning") and [m.name for m in at.chat_message] == ["user", "assistant"]
 
 
 def test_history_lists_resumes_and_deletes_sessions(configure, store, data_dir):

@@ -14,6 +14,9 @@ from coach.store import Store
 
 # What each face may import from coach: the front door, the errors, and result types and vocabularies.
 RESULT_TYPES = {"coach.contacts", "coach.reminders", "coach.targets"}
+# The input limits are a vocabulary too: the CLI checks its arguments with them before the front door (and the heavy
+# packages behind it) is imported, so a bad input is refused in a fraction of a second (issue 14).
+RESULT_TYPES |= {"coach.limits"}
 FACES = {
     "app_pages": {"coach.services", "coach.errors"} | RESULT_TYPES,
     "coach/cli": {"coach.services", "coach.errors"} | RESULT_TYPES,

@@ -80,7 +80,7 @@ def open_page(browser, timeout: float) -> Iterator:
 
 
 def walk(page, server: CoachServer, shots: Path, reply_timeout: float, publish_to: Path | None = None) -> None:
-    """Plan questions, practise three turns and get feedback, review and rewrite an email, find the session in History."""
+    """Plan questions, practise three turns and get feedback, review, fix and polish an email, find the session in History."""
     page.goto(server.url)
     page.get_by_role("heading", name="Prepare", exact=True).wait_for(timeout=60_000)
     wait_idle(page)
@@ -112,10 +112,10 @@ def walk(page, server: CoachServer, shots: Path, reply_timeout: float, publish_t
     page.get_by_role("heading", name=re.compile(r"^Review: \d+\/100$")).wait_for(timeout=reply_timeout)
     for code in ("job-ask", "attachment", "missing-subject"):
         page.locator("code", has_text=re.compile(rf"^{code}$")).first.wait_for()
-    page.get_by_role("button", name="Rewrite for me").click()
-    rewrite_column = page.get_by_test_id("stColumn").filter(has=page.get_by_text(re.compile(r"^Rewrite · \d+\/100$")))
-    rewrite_column.wait_for(timeout=reply_timeout)
-    assert rewrite_column.get_by_test_id("stCode").inner_text().strip(), "the rewrite is empty"
+    page.get_by_role("heading", name="Fixes", exact=True).wait_for()
+    page.get_by_role("button", name="Polish with the model").click()
+    page.get_by_role("heading", name="Polish", exact=True).wait_for(timeout=reply_timeout)
+    assert page.get_by_test_id("stCode").first.inner_text().strip(), "the fixed draft is empty"
     screenshot(page, "reach-out", shots, publish_to)
 
     page.reload()  # a new browser session: History must come from the store, not session state

@@ -104,3 +104,33 @@ def test_interview_chat_saves_the_session_and_can_resume(env: dict) -> None:
     session_id = output.rsplit("--resume ", 1)[1].split()[0]
     again = coach(env, "interview", "chat", "--role", "Teacher", "--resume", session_id, stdin=b"/end\n")
     assert again.returncode == 0 and "How do you plan a week of lessons?" in again.stdout.decode() and "Score" in again.stdout.decode()
+
+
+BAD = b"Hello,\n\nI'm so sorry to bother you. I attached my resume. Could you refer me for the analyst opening on your team? I would love to hear how you moved into urban forestry.\n\nBest,\nSam"
+
+
+def test_review_fix_json_adds_the_fixed_text_and_every_edit(env: dict) -> None:
+    result = coach(env, "review", "outreach", "-", "--fix", "--json", stdin=BAD)
+    payload = json.loads(result.stdout)
+    assert result.returncode == 0
+    assert set(payload) == {"kind", "channel", "score", "word_count", "char_count", "findings", "rewrite", "fixed", "edits"}
+    assert all(set(e) == {"code", "applicability", "before", "after"} for e in payload["edits"])
+    assert {e["applicability"] for e in payload["edits"]} == {"safe"} and "refer me" in payload["fixed"]
+    assert "I attached my resume." not in payload["fixed"] and payload["fixed"].startswith("Subject: ")
+    unsafe = json.loads(coach(env, "review", "outreach", "-", "--unsafe-fixes", "--json", stdin=BAD).stdout)
+    assert "refer me" not in unsafe["fixed"] and "unsafe" in {e["applicability"] for e in unsafe["edits"]}
+
+
+def test_review_fix_prints_the_edits_and_a_diff(env: dict) -> None:
+    result = coach(env, "review", "outreach", "-", "--diff", stdin=BAD)
+    out = result.stdout.decode()
+    assert result.returncode == 0 and "Fixes made: 4 (4 safe)" in out
+    assert "--- draft\n+++ fixed" in out and "+Subject: A question about urban forestry" in out
+    assert "display generic-greeting" in out and "unsafe  job-ask" in out  # shown, not applied
+
+
+def test_review_rewrite_prints_the_lint_results_and_the_gate_result(env: dict) -> None:
+    result = coach(env, "review", "outreach", "-", "--rewrite", "--json", stdin=BAD)
+    payload = json.loads(result.stdout)
+    assert payload["rewrite_source"] == "fixed" and payload["rewrite"] == payload["fixed"]  # the fake model echoes
+    assert payload["rewrite_gate"] and payload["rewrite_warning"].startswith("The model's version was rejected")

@@ -56,3 +56,15 @@ def test_placeholders_and_allowed_phrases_are_not_invented_facts() -> None:
 def test_a_character_limit_is_kept() -> None:
     spec = GateSpec(sources=["word " * 100], max_chars=30)
     assert "characters" in check_output("word word word word word word word word.", spec).reason
+
+
+def test_a_strict_gate_wants_names_as_whole_words_of_a_source_and_no_claims_no_source_makes() -> None:
+    from coach.gate import GateSpec, check_output
+
+    sources = ["Hi Art, I'm a junior at Halloway and read your part of the report."]
+    spec = GateSpec(sources=sources, strict=True)
+    assert check_output("Hi Art, I read your part of the report at Halloway.", spec).passed
+    invented = check_output("Hi Bart, I'm offering an interview on behalf of our team at Halloway Partners.", spec)
+    assert "names what no source has (Bart, Partners)" in invented.reason
+    assert "claims what no source says (offering, on behalf of, our team)" in invented.reason
+    assert "claims" not in check_output("Hi Bart, I'm offering an interview on behalf of our team.", GateSpec(sources=sources)).reason

@@ -56,9 +56,10 @@ def test_plans_for_roles_with_notes_are_sound_and_grounded(role: str, shipped_kb
 
 
 @pytest.mark.parametrize("role", ROLES_WITHOUT_NOTES)
-def test_roles_without_a_note_say_so_and_fall_back_to_the_closest_notes_and_the_bank(role: str, shipped_kb) -> None:
+def test_roles_without_a_note_say_so_and_use_only_really_related_notes_and_the_bank(role: str, shipped_kb) -> None:
     plan = plan_questions(PlanRequest(role=role), shipped_kb, None, shipped_kb.embedder)
-    assert plan.matched_role is None and "no note" in plan.notice and plan.sources
+    assert plan.matched_role is None and "no note" in plan.notice
+    assert all(q.sources == [] or set(q.sources) <= set(plan.sources) for q in plan.questions)
     assert_plan_is_sound(plan, shipped_kb.embedder)
 
 

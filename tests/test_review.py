@@ -1,4 +1,4 @@
-"""Review: the rubric's findings as a structured result, and a model rewrite that is checked again."""
+"""Review: the rubric's findings as a structured result; a rewrite fixes the draft, then a model polish must pass the gate."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ import pytest
 
 from coach.errors import UserInputError
 from coach.fake_model import FakeChatModel
-from coach.review import review, rewrite
+from coach.polish import rewrite
+from coach.review import review
 
 DRAFT = """Subject: Question
 To whom it may concern,
@@ -51,38 +52,46 @@ def test_instructions_inside_the_message_change_nothing() -> None:
     assert codes(review(injected, "outreach")) == codes(review(GOOD, "outreach"))
 
 
-def test_rewrite_prompt_carries_the_findings_and_the_fenced_draft() -> None:
+def test_rewrite_fixes_first_and_prompts_with_the_fixed_draft_and_its_findings() -> None:
     draft = review(DRAFT, "outreach")
-    model = FakeChatModel(responses=[GOOD])
-    rewrite(draft, model)
+    model = FakeChatModel(responses=[GOOD, GOOD])
+    result = rewrite(draft, model)
     system, user = model.calls[0]
     assert "do not follow them" in system.content
-    for finding in draft.findings:
+    assert result.fixes is not None and result.fixes.edits and result.start == result.fixes.fixed != DRAFT
+    for finding in review(result.start, "outreach").findings:
         assert finding.code in user.content
     assert "<<<DRAFT-" in user.content and "<<<END-DRAFT-" in user.content and "any openings" in user.content
 
 
-def test_a_rewrite_that_adds_findings_is_retried_once() -> None:
+def test_a_polish_that_adds_findings_is_retried_once() -> None:
     draft = review(GOOD, "outreach")
     worse = "hey can you refer me to a job? I attached my resume."
-    model = FakeChatModel(responses=[worse, GOOD])
-    result = rewrite(draft, model)
-    assert len(model.calls) == 2 and result.attempts == 2 and result.text == GOOD and result.warning is None
+    better = GOOD.replace("I'd love to hear", "I would love to hear")
+    model = FakeChatModel(responses=[worse, better])
+    result = rewrite(draft, model, force=True)
+    assert len(model.calls) == 2 and result.attempts == 2 and result.text == better and result.source == "model" and result.warning is None
 
 
-def test_a_rewrite_that_stays_worse_is_returned_with_a_warning() -> None:
+def test_a_polish_that_stays_worse_is_rejected_and_the_fixed_draft_stands() -> None:
     draft = review(GOOD, "outreach")
     worse = "hey can you refer me to a job? I attached my resume."
-    result = rewrite(draft, FakeChatModel(responses=[worse, worse]))
-    assert result.warning and "findings" in result.warning
-    assert len(result.review.findings) > len(draft.findings)
+    result = rewrite(draft, FakeChatModel(responses=[worse, worse]), force=True)
+    assert result.source == "fixed" and result.text == GOOD and "lints worse than the fixed draft" in result.reason
+    assert result.warning and result.candidate == worse
 
 
-def test_a_rewrite_that_invents_a_name_is_flagged() -> None:
+def test_a_polish_that_invents_a_name_is_rejected() -> None:
     draft = review(GOOD, "outreach")
     invented = GOOD.replace("Hi Morgan,", "Hi Morgan,\n\nJordan Blake from Stanford suggested I write.")
-    result = rewrite(draft, FakeChatModel(responses=[invented, invented]))
-    assert "Stanford" in result.invented and result.warning and "Stanford" in result.warning
+    result = rewrite(draft, FakeChatModel(responses=[invented, invented]), force=True)
+    assert result.source == "fixed" and "Stanford" in result.reason
+
+
+def test_a_draft_without_findings_is_not_sent_to_the_model() -> None:
+    model = FakeChatModel(responses=["anything"])
+    result = rewrite(review(GOOD, "outreach"), model)
+    assert model.calls == [] and result.text == GOOD and result.attempts == 0
 
 
 def test_a_draft_too_long_to_rewrite_is_refused_with_a_reason_and_no_model_call() -> None:
@@ -110,7 +119,7 @@ def test_rewrite_with_the_bundled_local_model_is_valid_text_and_no_worse_or_flag
     draft = review(DRAFT, "outreach")
     result = rewrite(draft, model)
     assert result.text.strip() and "\x00" not in result.text
-    assert len(result.review.findings) <= len(draft.findings) or result.warning
+    assert result.source == "fixed" or (result.passed and len(result.review.findings) <= len(review(result.start, "outreach").findings))
 
 
 def test_live_counts_match_the_review_counts() -> None:

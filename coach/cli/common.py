@@ -7,12 +7,14 @@ import json
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from coach.errors import UserInputError
-from coach.services import Finding, Services
 
-Handler = Callable[[argparse.Namespace, Services], int]
+if TYPE_CHECKING:  # the services (and the heavy packages behind them) load only after the arguments are checked
+    from coach.services import Finding, Services
+
+Handler = Callable[[argparse.Namespace, "Services"], int]
 # argparse keeps its subparsers type private; this is the object `add_subparsers()` returns.
 Subcommands = Any
 
@@ -36,6 +38,16 @@ def read_text_arg(source: str | None) -> str:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise UserInputError(f"{name} is not UTF-8 text (byte {exc.start}): save it as UTF-8 and try again.") from exc
+
+
+def checked(check: Callable[..., Any], *names: Any, **options: Any) -> Callable[[str], Any]:
+    """An argparse `type` that runs a coach.limits check on the value; its UserInputError becomes exit 2 with one line."""
+
+    def convert(value: str) -> Any:
+        return check(value, *names, **options)
+
+    convert.__name__ = getattr(check, "__name__", "value")
+    return convert
 
 
 def text_or_file(value: str | None) -> str | None:

@@ -6,10 +6,13 @@ import argparse
 import sys
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from coach.cli.common import Subcommands, emit_json
 from coach.errors import UserInputError
-from coach.services import Services
+
+if TYPE_CHECKING:
+    from coach.services import Services
 
 EVENT_CHOICES = ("reached_out", "followed_up", "replied", "scheduled", "met", "thanked", "keeping_in_touch", "no_reply", "declined")
 

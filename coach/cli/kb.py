@@ -5,10 +5,14 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from coach.cli.common import Subcommands, emit_json, print_warnings, progress_bar, read_text_arg
+import coach.limits as limits
+from coach.cli.common import Subcommands, checked, emit_json, print_warnings, progress_bar, read_text_arg
 from coach.errors import UserInputError
-from coach.services import Services
+
+if TYPE_CHECKING:
+    from coach.services import Services
 
 
 def register(subcommands: Subcommands) -> None:
@@ -29,15 +33,33 @@ def register(subcommands: Subcommands) -> None:
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(handler=run_list)
     search = kb.add_parser("search", help="search the notes")
-    search.add_argument("query", nargs="?", help="what to look for")
-    search.add_argument("-k", type=int, default=5, help="how many hits (default 5)")
-    search.add_argument("--role", help="only notes of this role")
-    search.add_argument("--industry", help="only notes of this industry")
+    search.add_argument("query", nargs="?", type=checked(limits.query, "the query"), help=f"what to look for (up to {limits.MAX_QUERY_CHARS:,} characters)")
+    search.add_argument("-k", type=checked(limits.hits_wanted), default=5, help=f"how many hits, 1 to {limits.MAX_K} (default 5)")
+    search.add_argument("--role", type=checked(limits.label, "--role"), help="only notes of this role")
+    search.add_argument("--industry", type=checked(limits.label, "--industry"), help="only notes of this industry")
     search.add_argument("--json", action="store_true", help="print hits as a JSON list")
-    search.add_argument("--queries", type=Path, help="file with one query per line; prints one JSON line per query")
-    search.set_defaults(handler=run_search)
+    search.add_argument(
+        "--queries",
+        type=Path,
+        help=f"file with one query per line (at most {limits.MAX_QUERIES} queries, {limits.MAX_QUERIES_BYTES:,} bytes); prints one JSON line per query",
+    )
+    search.set_defaults(handler=run_search, precheck=check_queries)
     for parser in (ingest, add, remove, listing, search):
         parser.add_argument("--db", type=Path, help="folder of the embedded Chroma index to use")
+
+
+def check_queries(args: argparse.Namespace) -> None:
+    """Read and check a whole queries file before anything is searched (a huge file is refused unread)."""
+    if not args.queries:
+        return
+    if not args.queries.is_file():
+        raise UserInputError(f"{args.queries}: no such file.")
+    size = args.queries.stat().st_size
+    if size > limits.MAX_QUERIES_BYTES:
+        raise UserInputError(
+            f"{args.queries} is {size:,} bytes; a queries file may hold at most {limits.MAX_QUERIES_BYTES:,} bytes ({limits.MAX_QUERIES} queries)."
+        )
+    args.query_lines = limits.queries(read_text_arg(str(args.queries)), str(args.queries))
 
 
 def run_ingest(args: argparse.Namespace, services: Services) -> int:
@@ -80,10 +102,9 @@ def run_search(args: argparse.Namespace, services: Services) -> int:
     """Search the notes: one query, or a file of queries as JSON lines."""
     kb = services.knowledge(args.db)
     if args.queries:
-        for line in read_text_arg(str(args.queries)).splitlines():
-            if line.strip():
-                hits = kb.search(line, k=args.k, role=args.role, industry=args.industry)
-                print(json.dumps({"query": line, "hits": [h.model_dump() for h in hits]}, ensure_ascii=False))
+        for line in args.query_lines:
+            hits = kb.search(line, k=args.k, role=args.role, industry=args.industry)
+            print(json.dumps({"query": line, "hits": [h.model_dump() for h in hits]}, ensure_ascii=False))
         return 0
     if not args.query:
         raise UserInputError("Give a query, or --queries FILE.")

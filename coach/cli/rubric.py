@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from coach.cli.common import Subcommands
-from coach.services import Services
+
+if TYPE_CHECKING:
+    from coach.services import Services
 
 
 def register(subcommands: Subcommands) -> None:

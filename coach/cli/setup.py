@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from coach.cli.common import Subcommands, emit_json, print_warnings, progress_bar
 from coach.errors import CoachError
-from coach.services import Services
+
+if TYPE_CHECKING:
+    from coach.services import Services
 
 
 def register(subcommands: Subcommands) -> None:

@@ -37,6 +37,8 @@ class Rule:
 
 
 REGISTRY: dict[tuple[Kind, str], Rule] = {}
+# The applicability ("safe", "unsafe", "display") of each rule that has a fix; coach/rubric/fixers.py fills it.
+FIXES: dict[tuple[Kind, str], str] = {}
 
 
 def severity_of(code: str) -> Severity:
@@ -59,6 +61,11 @@ def rule(kinds: Kind | Iterable[Kind], code: str, description: str, advice: str 
 def finding(code: str, message: str, evidence: str) -> Finding:
     """Build a finding with the rubric's severity for its code."""
     return Finding(code=code, severity=severity_of(code), message=message, evidence=evidence)
+
+
+def fix_of(kind: Kind, code: str) -> str:
+    """Whether a rule has a fix, and of which applicability: "safe", "unsafe", "display" or "none"."""
+    return FIXES.get((kind, code), "none")
 
 
 def rules_for(kind: Kind) -> list[Rule]:

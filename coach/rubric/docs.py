@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from coach.config import DATA_DIR
-from coach.rubric import lint, transcript_rules  # noqa: F401  (importing them registers every rule)
-from coach.rubric.base import Kind, Rule, rules_for
+from coach.rubric import fixers, lint, transcript_rules  # noqa: F401  (importing them registers every rule and fix)
+from coach.rubric.base import Kind, Rule, fix_of, rules_for
 
 PROSE_FILE = DATA_DIR / "rubric_prose.md"
 REMINDERS_FILE = DATA_DIR / "reminders_prose.md"  # the follow-up reminder rules (coach/reminders.py)
@@ -22,9 +22,9 @@ def _cell(text: str) -> str:
 
 
 def rules_table(rules: list[Rule]) -> str:
-    """One Markdown table row per rule: code, severity, what fires it, how to fix it."""
-    lines = ["| code | severity | fires when | how to fix it |", "| --- | --- | --- | --- |"]
-    lines += [f"| `{r.code}` | {r.severity} | {_cell(r.description)} | {_cell(r.advice)} |" for r in rules]
+    """One Markdown table row per rule: code, severity, what fires it, how to fix it, its automatic fix."""
+    lines = ["| code | severity | fires when | how to fix it | fix |", "| --- | --- | --- | --- | --- |"]
+    lines += [f"| `{r.code}` | {r.severity} | {_cell(r.description)} | {_cell(r.advice)} | {fix_of(r.kind, r.code)} |" for r in rules]
     return "\n".join(lines)
 
 

@@ -71,7 +71,9 @@ REACTIONS = (
     r"\b(?:stuck|stayed)\s+with\s+me\b",
     r"\bchanged\s+(?:my\s+mind|how\s+I|the\s+way\s+I)\b",
     r"\bmade\s+me\s+(?:want|think|laugh|realize|realise|rethink|reconsider|curious)\b",
-    r"\bI\s+(?:loved|enjoyed|admired|appreciated|found\s+it)\b",
+    r"\bI\s+(?:also\s+|really\s+|especially\s+)?(?:loved|enjoyed|admired|appreciated|valued|found\s+it)\b",
+    # "I understand you opened...", "I hear your team...": what the writer knows of the recipient.
+    r"\bI\s+(?:understand|hear|heard|read|see|saw|gather)\s+(?=(?:that\s+)?(?:you|your)\b)",
     # "I found your profile", "I noticed that you...": the writer finding the recipient.
     r"\bI(?:'ve|\s+have)?\s+(?:also\s+|just\s+|recently\s+)?(?:found|noticed|learned|discovered|came\s+across)\s+"
     r"(?=(?:that\s+)?(?:you|your)\b)",
@@ -113,6 +115,17 @@ RELATIONAL_CONNECTION = (
     r"\byour\s+(?:former\s+)?(?:student|classmate|colleague|teammate|intern|mentee|co-?worker)\b",
     r"\b(?:worked|studied|trained|served|interned|volunteered)\s+(?:together\s+)?(?:with|under)\s+you\b",
     r"\b(?:showed|shared|forwarded|sent)\s+(?:me|us|our\s+\w+)\s+your\b",  # a mutual contact passed on their work
+    # Someone who sent the writer: "Maya said you'd be great to talk to", "my aunt says the two of you...".
+    r"\b(?:said|says)\s+(?:that\s+)?you\b",
+    r"\b(?:my|our)\s+(?:aunt|uncle|cousin|mother|father|mom|dad|sister|brother|friend|neighbou?r|roommate|professor|teacher"
+    r"|instructor|advisor|adviser|supervisor|manager|boss|colleague|coach|mentor)\b[^.?!]{0,80}?\b(?:you|your)\b",
+    # A shared place at different times: "the shelter where you worked", "the summer after you left".
+    r"\bwhere\s+you\s+(?:once\s+|used\s+to\s+|first\s+)?(?:worked|studied|trained|interned|volunteered|taught|started|began)\b",
+    r"\b(?:after|before|when)\s+you\s+(?:left|joined|moved|graduated|worked)\b",
+    r"\b(?:talking|speaking|chatting|talked|spoke|chatted)\s+(?:with|to)\s+(?:me|you)\s+(?:at|during|after)\b",
+    # The writer was at the recipient's place or event: "toured ... and your site manager showed us".
+    r"\b(?:toured|visited|volunteered|volunteering|volunteer\s+day|open\s+(?:day|house)|site\s+visit)\b[^.?!]{0,80}?"
+    r"\b(?:you|your\s+(?!advice|time|thoughts|perspective|insights?|help|experience|career)\w+)",
 )
 
 # Something the recipient wrote, said or built (the rubric's third kind of
@@ -123,18 +136,20 @@ WORK_NOUNS = (
     r"|publication|chapter|episode|course|workshop|seminar|session|speech|remarks|comments?|tweet|thread"
     r"|answer|project|campaign|exhibit(?:ion)?|installation|documentary|film|album|memo|slides|deck"
     r"|testimony|app|tool|library|framework|repo(?:sitory)?|package|design|checklist|guide|dataset|map|syllabus"
+    r"|spreadsheet|template|translation|handout|manual|parser|toolkit|playbook|case\s+study|budget|write-?up"
 )
 WORK_CONNECTION = (
     rf"\byour(?:\s+[\w'&-]+){{0,5}}?\s+(?:{WORK_NOUNS})s?\b",
     r"\b(?:read|watched|heard|saw|attended|listened\s+to|toured|visited|used|followed?|loved|enjoyed|admired"
-    r"|came\s+across|found)\s+(?:\w+\s+)?your\s+"
+    r"|came\s+across|found|finished|using|use|played|studied|took|taken)\s+(?:\w+\s+)?your\s+"
     r"(?!profile|title|role|position|page|background|linkedin|bio|career|experience|job|company|team|firm|e-?mail|name)",
     r"\b(?:heard|saw|watched)\s+you\s+(?:speak|talk|present|on|at|moderate|discuss|explain|describe|lecture|demo)\b",
     r"\bin\s+the\s+audience\b",
     # "the panel you moderated": a relative clause after a noun, not "how you built your career".
     r"(?<!how\s)(?<!why\s)(?<!what\s)(?<!when\s)(?<!where\s)(?<!that\s)(?<!once\s)(?<!if\s)"
     r"\byou(?:'ve|\s+have)?\s+(?:built|designed|wrote|written|created|founded|launched|published|presented"
-    r"|moderated|organi[sz]ed|hosted|taught|gave|delivered|curated|produced|directed|authored|co-authored)\b"
+    r"|moderated|organi[sz]ed|hosted|taught|gave|delivered|curated|produced|directed|authored|co-authored"
+    r"|led|ran|captained|started|open-sourced|translated|maintain|maintained|coached|chaired|supervised|mentored)\b"
     r"(?!\s+(?:your|a\s+career))",
 )
 
@@ -148,9 +163,18 @@ ASK_MARKERS = (
     r"\bif\s+you\s+(?:would|could|can|might)\b",
     r"\bplease\b|\blet\s+me\s+know\b|\bwould\s+it\s+be\s+possible\b",
     r"\bare\s+you\s+(?:open|willing|available|free)\b",
-    r"\bdo\s+you\s+have\s+(?:time|a\s+few|\d+|any\s+time)\b",
+    r"\bdo\s+you\s+(?:also\s+|still\s+|perhaps\s+|maybe\s+)?have\s+(?:time|a\s+few|\d+|any\s+time)\b",
     r"\bI\s+(?:hope|was\s+hoping|am\s+hoping)\s+(?:to|we|you)\b|\bI'm\s+hoping\s+(?:to|we|you)\b",
     r"\b(?:spare|grab|set\s+up|schedule|find)\s+(?:\w+\s+){0,2}?(?:minutes?|time|call|chat|coffee)\b",
+)
+
+# A polite request that carries no question mark, read on folded text ("I'd love...", "Please...").
+REQUEST_OPENERS = (
+    r"^(?:please|kindly)\b",
+    r"^i(?:'d|\s+would)\s+(?:really\s+)?(?:love|appreciate|be\s+grateful|welcome|like\s+you\s+to|like\s+it\s+if)\b",
+    r"^(?:it'd|it\s+would)\s+(?:be\s+great|be\s+wonderful|mean\s+a\s+lot|help)\b.*\bif\s+you\b",
+    r"^if\s+you\s+(?:could|can|know|have|would)\b",
+    r"^i(?:'m|\s+am|\s+was)\s+(?:hoping|wondering)\b",
 )
 
 # A sentence about meeting: a duration in it belongs to the ask even when
@@ -208,6 +232,10 @@ RECURRING = (
     r"\b(?:several|multiple|a\s+few|a\s+couple\s+of|two|three|four)\s+(?:\w+\s+)?"
     r"(?:calls|meetings|chats|conversations|sessions)\b",
     r"\bevery\s+(?:other\s+)?(?:week|month|few\s+weeks|quarter)\b",
+    r"\b(?:several|multiple|a\s+few|a\s+couple\s+of|a\s+number\s+of)\s+times\b",
+    # A day of their time: shadowing, a full day.
+    r"\bshadow(?:ing)?\s+(?:you|your|them|her|him|the)\b",
+    r"\b(?:a|one)\s+(?:full|whole|entire)\s+(?:day|afternoon|morning|week)\b|\bhalf\s+a\s+day\b",
     r"\bcheck(?:ing)?\s+in\s+(?:with\s+you\s+)?(?:regularly|monthly|weekly|every)\b",
 )
 MENTORSHIP = (
@@ -229,9 +257,12 @@ _DOCUMENT = r"(?:r[eé]sum[eé]s?|cvs?|c\.v\.|curriculum\s+vitae|portfolio|writi
 _HIRING_PEOPLE = r"(?:recruit\w*|hiring|hr|talent|manager|partner|committee)"
 JOB_ASK = (
     # Referral; "refer me to anyone else I should talk to" is the advised contact ask, not a job ask.
-    r"\brefer(?:ring)?\s+me\b(?!\s+to\s+(?:anyone|someone|somebody|others?|other\s+people|people|a\s+(?:colleague|friend|contact)"
+    r"\brefer(?:ring)?\s+me\b(?!\s+to\s+(?:you\b|anyone|someone|somebody|others?|other\s+people|people|a\s+(?:colleague|friend|contact)"
     r"|any\s+(?:colleagues?|contacts?|resources?)|colleagues|contacts|resources))",
-    r"\breferral\b(?!\s+to\s+(?:someone|anyone|others?|a\s+colleague))",
+    # Asking for one, not asking about them ("Is a referral important in this industry?").
+    r"\b(?:give|get|offer|write|provide|make|need|want|appreciate|request|ask\s+for|for|be)\s+(?:me\s+)?(?:a|an|your)\s+"
+    r"(?:[\w-]+\s+)?referral\b(?!\s+to\s+(?:someone|anyone|others?|a\s+colleague))",
+    r"\breferral\s+(?:for|to)\s+(?:the|your|an?)\s+(?:[\w-]+\s+){0,2}?(?:team|role|position|job|opening|program|internship)\b",
     r"\bput\s+in\s+a\s+(?:good\s+)?word\b|\bput\s+a\s+(?:good\s+)?word\s+in\b",
     r"\bkeep\s+me\s+in\s+mind\b",
     r"\bconsider\s+me\b|\bbe\s+considered\b|\bhire\s+me\b",
@@ -244,12 +275,39 @@ JOB_ASK = (
     rf"\b(?:pass|passing|forward|forwarding|send|sending|share|sharing|give|hand)\s+(?:it|them|this|these|my\s+{_DOCUMENT})\s+"
     rf"(?:along\s+|on\s+)?(?:to|with)\s+(?:[\w'-]+\s+){{0,2}}?{_HIRING_PEOPLE}\b",
     rf"\bpass(?:ing)?\s+(?:along|on)\s+my\s+{_DOCUMENT}|\bpass(?:ing)?\s+my\s+{_DOCUMENT}\s+(?:along|on)\b",
-    rf"\b(?:look\s+(?:at|over)|review|critique|glance\s+at)\s+(?:my|the\s+attached)\s+{_DOCUMENT}",
+    rf"\b(?:look\s+(?:at|over)|take\s+a\s+look\s+at|review|critique|glance\s+at)\s+(?:my|the\s+attached)\s+{_DOCUMENT}",
     rf"\b(?:introduce|connect)\s+me\s+(?:to|with)\s+(?:[\w'-]+\s+){{0,2}}?{_HIRING_PEOPLE}\b",
     r"\blet\s+(?:[\w'-]+\s+){0,2}?(?:recruit\w*|hiring\s+\w+|hr)\s+know\b",
     # A job interview; an "informational interview" is the genre's normal ask.
     r"(?<!informational\s)(?<!info\s)\binterview\s+(?:me|for)\b",
     r"\b(?:get|land|secure|arrange|schedule|offer\s+me)\s+(?:me\s+)?an?\s+interview\b",
+    # The writer's own search, told to someone who could hire: "I am looking for a full-time position".
+    r"\bI(?:'m|\s+am)\s+(?:currently\s+|now\s+|actively\s+|also\s+)?(?:looking|searching|seeking|hoping\s+to\s+(?:find|land|get|secure))"
+    r"\s+(?:for\s+)?(?!(?:advice|guidance|insights?|perspectives?|information|tips|help|ideas)\b)(?:an?\s+|any\s+|some\s+)?"
+    r"(?:[\w-]+\s+){0,4}?(?:job|jobs|position|positions|role|internship|placement|employment|opening|work\s+as)\b",
+    # "Are you taking interns?", "room for a summer intern", "a spot for me on your crew".
+    r"\b(?:taking|taking\s+on|bringing\s+on|accepting)\s+(?:any\s+|new\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:interns?|apprentices?|assistants?|trainees?|summer\s+associates?)\b",
+    r"\broom\s+for\s+(?:an?\s+|another\s+|one\s+more\s+)?(?:[\w-]+\s+){0,2}?(?:interns?|assistants?|apprentices?|hires?|trainees?)\b",
+    r"\b(?:a\s+)?(?:spot|place|position|opening|role|job)\s+for\s+me\b",
+    # Passing the writer's name to whoever hires.
+    r"\b(?:forward|pass|send|give|mention|put)\s+(?:along\s+|on\s+|forward\s+)?my\s+name\b",
+    r"\bwho(?:ever)?\s+(?:does\s+the\s+)?hir(?:es|ing)\b",
+)
+# Read only in questions and requests (the transcript's turns, a message's asks): as statements
+# they describe the writer ("I work for your supplier"), not a request.
+JOB_ASK_IN_REQUEST = (
+    r"\b(?:are|is)\s+(?:you|your\s+\w+|the\s+(?:team|firm|company|office)|anyone)(?:\s+currently|\s+still)?\s+"
+    r"(?:hiring|taking\s+on|looking\s+for|bringing\s+on|recruiting)\b",
+    r"\b(?:any|open|current)\s+(?:openings?|vacanc\w+)\b",
+    r"\b(?:know\s+of|heard\s+of|aware\s+of)\s+(?:any\s+)?(?:openings?|positions?|jobs?|internships?|roles?)\b",
+    r"\b(?:is|are)\s+there\s+(?:a|an|any)\s+(?:open\s+|available\s+)?(?:openings?|positions?|jobs?|internships?|roles?|spots?)"
+    r"(?:\s+open|\s+available)?\s+(?:at|on|in|with|for)\s+(?:your|you|the\s+(?:team|firm|company)|me)\b",
+    r"\b(?:refer|recommend)\s+me\s+(?:for|to\s+(?:the|your)\s+(?:team|role|position|hiring|recruit\w*))\b",
+    r"\b(?:r[eé]sum[eé]|cv|application)\b.*\b(?:pass|forward|send|hand)\w*\s+(?:it\s+|this\s+|that\s+)?(?:along|on)\b",
+    r"\b(?:pass|forward)\s+(?:along\s+|on\s+)?my\s+(?:r[eé]sum[eé]|cv)\b",
+    r"\bget\s+me\s+(?:in|an\s+interview|a\s+job)\b",
+    r"\b(?:I|me)\s+(?:could\s+|can\s+|might\s+)?(?:intern|work)\s+(?:at|for|with|under)\s+(?:you|your)\b",
 )
 
 # --- Attachment -------------------------------------------------------------------
@@ -258,7 +316,12 @@ _ATTACHABLE = r"(?:r[eé]sum[eé]s?|cvs?|c\.v\.|curriculum\s+vitae|portfolio|wri
 ATTACHMENT = (
     rf"\b(?:attached|attaching|enclosed|enclosing|included)\s+(?:is\s+|are\s+)?(?:my|a\s+copy\s+of\s+my|the|a)\s+"
     rf"(?:[\w-]+\s+){{0,2}}?{_ATTACHABLE}",
-    rf"\b{_ATTACHABLE}\s+(?:is\s+|are\s+)?(?:also\s+)?(?:attached|enclosed)\b",
+    rf"\b{_ATTACHABLE}(?:\s+(?:of|with)\s+(?:[\w-]+\s+){{0,2}}?[\w-]+)?\s+(?:is\s+|are\s+)?(?:also\s+)?(?:attached|enclosed)\b",
+    r"\bI\s+(?:send|sent|have\s+sent)\s+(?:you\s+)?(?:attached|enclosed)\b",
+    rf"\b{_ATTACHABLE}\s+(?:is\s+|are\s+)?(?:linked|included)\s+(?:below|here|above)\b",
+    rf"\byou(?:'ll|\s+will)\s+find\s+my\s+(?:[\w-]+\s+)?{_ATTACHABLE}",
+    rf"\bhere(?:'s|\s+is)\s+(?:a\s+link\s+to\s+)?my\s+(?:[\w-]+\s+)?{_ATTACHABLE}",
+    rf"\bI(?:'ll|\s+will)\s+(?:also\s+)?(?:send|share|forward|attach)\s+(?:you\s+)?(?:my|a\s+copy\s+of\s+my)\s+(?:[\w-]+\s+)?{_ATTACHABLE}",
     r"\bplease\s+find\s+(?:attached|enclosed)\b",
     # The writer offering to send one is the same move as attaching it ("could you forward my CV" is not).
     rf"\b(?:I(?:'d|\s+would)\s+be\s+|I'm\s+|I\s+am\s+)?(?:happy|glad)\s+to\s+(?:send|share|forward|attach)\s+(?:you\s+)?"
@@ -286,6 +349,10 @@ APOLOGETIC = (
     r"\b(?:don't|do\s+not)\s+(?:want|mean)\s+to\s+(?:bother|impose|intrude|disturb|waste|pester)\b",
     r"\b(?:hate|hesitate)\s+to\s+(?:ask|bother|impose)\b",
     r"\blong\s+shot\b|\bout\s+of\s+(?:my|your)\s+league\b",
+    r"\bI(?:'m|\s+am)\s+sure\s+you(?:'re|\s+are)\s+(?:\w+\s+)?busy\b|\bI\s+(?:realise|realize|understand|imagine)\s+(?:that\s+)?you(?:'re|\s+are)\s+(?:\w+\s+)?busy\b",
+    r"\bfeel\s+free\s+to\s+ignore\b|\b(?:a\s+lot|too\s+much)\s+to\s+ask\b|\bexcuse\s+(?:me|the|my)\b",
+    r"\b(?:an?\s+)?(?:imposition|intrusion)\b|\b(?:bother|bothering|disturbing|pestering)\s+you\b",
+    r"\bprobably\s+(?:a\s+|just\s+a\s+)?(?:silly|dumb|stupid|naive|basic)\b",
 )
 
 # --- Naming a topic -----------------------------------------------------------------
@@ -329,6 +396,7 @@ VAGUE_WORDS = frozenset(
     field industry space area sector role roles company team firm organization business
     current currently way ways kind sort type success successful up out into through over about
     day-to-day day to like chat call conversation talk talking minutes minute quick brief short
+    whenever suits suit convenient convenience possible free available
     pick learn hear share tell explain discuss hope love value welcome open willing""".split()
 )
 
@@ -343,12 +411,13 @@ THANKS = (
 CONDITIONAL_THANKS = (
     r"\b(?:would|'d|will)\s+(?:\w+\s+)?(?:appreciate|be\s+(?:so\s+|very\s+)?(?:grateful|thankful))\b",
     r"\b(?:grateful|thankful)\s+if\b|\bappreciate\s+it\s+if\b|\bno\s+thanks\b",
+    r"\bthanks?\s+to\s+(?!you\b)\w+",  # "thanks to Dr. Ruiz" credits someone else
 )
 
 # A reference to something discussed; the words after it must name something.
 _DISCUSSED = (
     r"advice|suggestion|tip|point|story|anecdote|example|comment|recommendation|idea|explanation|description"
-    r"|account|warning|observation|framework|insight|lesson|reminder|question"
+    r"|account|warning|observation|framework|insight|lesson|reminder|question|trick|line|rule|quote|method|approach"
 )
 SPECIFIC_REFERENCE = (
     rf"\b(?:your|the|that|this)\s+(?:[\w-]+\s+){{0,2}}?(?:{_DISCUSSED})s?\s+(?:to|that|about|on|of|for|regarding|when|how)\b",
@@ -358,10 +427,16 @@ SPECIFIC_REFERENCE = (
     r"(?:\s+with\s+(?:me|you|us))?(?:\s+(?:today|yesterday|earlier|this\s+\w+|last\s+\w+|on\s+\w+day))?"
     r"\s+(?:about|on|regarding)\b",
     r"\bwalk(?:ing|ed)?\s+me\s+through\b",
+    r"\bI\s+(?:learned|learnt|realised|realized|discovered)\s+(?:that|how|about|a\s+lot\s+about)\b",
 )
 # References that need nothing after them: the thing is named before ("Jordan, as you suggested").
 SELF_CONTAINED_REFERENCE = (
-    r"\bas\s+you\s+(?:suggested|recommended|advised|mentioned|said)\b",
+    r"\b(?:as|like)\s+you\s+(?:suggested|recommended|advised|advise\s+me|mentioned|said)\b",
+    r"\b(?:took|take|taking|followed|following|acted\s+on)\s+your\s+(?:\w+\s+)?(?:advice|suggestion|tip|recommendation)\b",
+    # "the home lab you described", "the overtime logs you mentioned": a thing named, then pinned to them.
+    r"\b(?:the|that|those|this|these)\s+(?:(?!(?:things?|stuff|information\w*|insights?|advice|experiences?|time|tips?)\b)[\w'-]+\s+){1,3}?"
+    r"you\s+(?:mentioned|recommended|suggested|described|shared|sent"
+    r"|showed\s+me|pointed\s+(?:me\s+to|out)|told\s+me\s+about)\b",
     r"\b(?:the|that)\s+(?:\w+\s+){0,2}?(?:book|article|podcast|course|person|contact|resource|site|website|newsletter|paper"
     r"|report|tool|event|group|conference)\s+you\s+(?:recommended|mentioned|suggested|shared|sent)\b",
 )

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from coach.rubric import common, lexicon  # noqa: F401  (common registers the shared rules first)
+from coach.rubric import common, concepts, lexicon, semantic  # noqa: F401  (common registers the shared rules first)
 from coach.rubric.base import Finding, finding, rule
 from coach.rubric.message import Message
 from coach.rubric.patterns import (
     APOLOGETIC,
     BREVITY,
-    CONNECTION,
     MEETING,
     compile_any,
     durations,
     first_clause,
-    first_match,
     is_ask,
     is_request_question,
     names_topic,
@@ -85,7 +83,7 @@ def missing_subject(message: Message) -> Finding | None:
 )
 def no_connection(message: Message) -> Finding | None:
     """Fires when no shared school, group, event, contact or piece of their work is mentioned."""
-    if first_match(CONNECTION, message.subject_and_sentences):
+    if concepts.connection(message.subject_and_sentences):
         return None
     return finding(
         "no-connection",
@@ -105,12 +103,15 @@ def vague_interest(message: Message) -> Finding | None:
     """Fires when no field, role, kind of work or transition is named as the topic."""
     if any(names_topic(s) for s in message.subject_and_sentences):
         return None
+    # Where no pattern finds a topic, a request the classifier is sure names one still counts.
+    if semantic.first_with_label("topic", [s for s in message.sentences if concepts.is_request(s)], "named"):
+        return None
     vague = first_clause(VAGUE_ASK, message.sentences)
     return finding(
         "vague-interest",
         'Name what you want to learn: a field, a role, a kind of work or a move ("how you moved '
         'from nursing into clinical research"), not just their perspective.',
-        quote(vague) if vague else "no field, role or kind of work named as the thing to learn",
+        f"{quote(vague)} (pattern)" if vague else "no field, role or kind of work named as the thing to learn",
     )
 
 
@@ -211,18 +212,23 @@ def self_focused(message: Message) -> Finding | None:
 def focus_words(message: Message) -> tuple[int, int]:
     """Words of sentences about the writer and of sentences about the recipient."""
     writer = recipient = 0
+    sides: list[tuple[str, str | None]] = []
     for sentence in message.sentences:
         about = side(sentence)
         # The ask counts for neither side, and apologies are judged by `apologetic`.
         if is_ask(sentence) or APOLOGETIC.search(sentence):
             continue
         # So does the connection sentence, unless it is about their work ("Your op-ed changed my mind").
-        if CONNECTION.search(sentence) and about != "recipient":
+        if about != "recipient" and concepts.connection([sentence]):
             continue
-        # A sentence with neither "I" nor "you" describes the subject matter: their work.
-        if about == "writer":
+        sides.append((sentence, about))
+    # "I" opens many sentences about their work ("I still use the parser you wrote"): the classifier
+    # may move an "I" sentence to the recipient's side, never the other way.
+    moved = iter(semantic.labels_of("about", [text for text, whom in sides if whom == "writer"]))
+    for sentence, whom in sides:
+        if whom == "writer" and next(moved) != "recipient":
             writer += word_count(sentence)
-        else:
+        else:  # a sentence with neither "I" nor "you" describes the subject matter: their work
             recipient += word_count(sentence)
     return writer, recipient
 
@@ -235,10 +241,14 @@ def focus_words(message: Message) -> tuple[int, int]:
 )
 def apologetic(message: Message) -> Finding | None:
     """Fires on "sorry to bother you", "I know you're busy", "I'm just a student"."""
-    if span := first_clause(APOLOGETIC, message.sentences):
-        return finding(
-            "apologetic",
-            "Drop the apology and self-deprecation. Writing to learn from someone is normal; say who you are and what you admire in their work.",
-            quote(span),
-        )
-    return None
+    span = first_clause(APOLOGETIC, message.sentences)
+    evidence = f"{quote(span)} (pattern)" if span else None
+    if evidence is None and (judged := semantic.first_with_label("apologetic", message.sentences)):
+        evidence = f"{quote(judged.sentence)} ({judged.evidence})"
+    if evidence is None:
+        return None
+    return finding(
+        "apologetic",
+        "Drop the apology and self-deprecation. Writing to learn from someone is normal; say who you are and what you admire in their work.",
+        evidence,
+    )

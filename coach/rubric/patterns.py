@@ -91,8 +91,10 @@ def durations(sentence: str) -> list[float]:
     for match in DURATION.finditer(sentence):
         amount = match.group("amount").lower()
         numbers = [int(n) for n in re.findall(r"\d+", amount)]
-        value = max(numbers) if numbers else lexicon.NUMBER_WORDS[" ".join(amount.split())]
         unit = match.group("unit").lower()
+        if not numbers and unit.startswith("hr"):
+            continue  # "an HR business partner" is a department, not an hour
+        value = max(numbers) if numbers else lexicon.NUMBER_WORDS[" ".join(amount.split())]
         found.append(value * 60 if unit.startswith("h") else value)  # hours, hrs, horas
     return found
 
@@ -123,5 +125,5 @@ def _topic_start(lowered: list[str]) -> int | None:
 
 
 def names_topic(sentence: str) -> bool:
-    """True when a request, or a sentence about learning or meeting, names what it is about."""
-    return bool(TOPIC_TRIGGER.search(sentence) or is_ask(sentence)) and bool(topic_words(sentence))
+    """True when a request, a question to them, or a sentence about learning or meeting, names what it is about."""
+    return bool(TOPIC_TRIGGER.search(sentence) or is_ask(sentence) or is_question(sentence)) and bool(topic_words(sentence))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from coach.rubric import concepts, lexicon, semantic
 from coach.rubric import question_lexicon as lex
 from coach.text import ends_as_question, fold, sentences, widen
 
@@ -85,8 +86,8 @@ def is_searchable(question: str) -> bool:
 
 
 def is_job_ask(question: str) -> bool:
-    """Whether a question or request asks for a job, internship, referral or resume pass-on."""
-    return _matches(lex.JOB_ASK, fold(question))
+    """Whether a question or request asks for a job, internship, referral or resume pass-on (concepts.job_ask)."""
+    return concepts.is_job_ask(question)
 
 
 def asks(text: str) -> list[str]:
@@ -94,7 +95,7 @@ def asks(text: str) -> list[str]:
     found = []
     for sentence in sentences(text):
         opening = _strip_fillers(fold(sentence))
-        if ends_as_question(sentence) or _matches(lex.REQUEST_OPENERS, opening):
+        if ends_as_question(sentence) or _matches(lexicon.REQUEST_OPENERS, opening):
             found.append(sentence)
     return found
 
@@ -113,9 +114,19 @@ def is_referral_ask(question_or_text: str) -> bool:
     return False
 
 
+def asks_who_else(question: str) -> bool:
+    """Whether a question asks whom else to talk to (a contact), not what to read or join."""
+    return is_referral_ask(question) and _matches(lex.REFERRAL, fold(question))
+
+
 def tiara_areas(question: str) -> set[str]:
-    """The TIARA areas a question touches; website facts and job asks touch none."""
+    """The TIARA areas a question touches; website facts and job asks touch none.
+
+    The patterns name the areas they recognise; the sentence classifier adds the area of a
+    question it is sure of ("Do you work weekends?" is Insights though no pattern says so).
+    """
     if is_searchable(question) or is_job_ask(question):
         return set()
     text = fold(question)
-    return {area for area, patterns in _AREA_PATTERNS.items() if _matches(patterns, text)}
+    found = {area for area, patterns in _AREA_PATTERNS.items() if _matches(patterns, text)}
+    return found | {label for label in semantic.labels_of("tiara", [question]) if label}

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from coach.rubric import common, lexicon  # noqa: F401  (common registers the shared rules first)
+from coach.rubric import common, concepts, lexicon, semantic  # noqa: F401  (common registers the shared rules first)
 from coach.rubric.base import Finding, finding, rule
 from coach.rubric.message import Message
 from coach.rubric.patterns import compile_any
 from coach.text import words
 
 WORD_LIMIT = 200
-THANKS = compile_any(lexicon.THANKS)
-CONDITIONAL_THANKS = compile_any(lexicon.CONDITIONAL_THANKS)
 SPECIFIC_REFERENCE = compile_any(lexicon.SPECIFIC_REFERENCE)
 SELF_CONTAINED_REFERENCE = compile_any(lexicon.SELF_CONTAINED_REFERENCE)
 NEXT_STEP = compile_any(lexicon.NEXT_STEP)
@@ -34,8 +32,8 @@ def too_long(message: Message) -> Finding | None:
 
 
 def thanks_in(sentence: str) -> bool:
-    """True when a sentence thanks someone; "I'd appreciate it if..." is a request, not thanks."""
-    return bool(THANKS.search(CONDITIONAL_THANKS.sub(" ", sentence)))
+    """True when a sentence thanks someone; "I'd appreciate it if..." is a request, not thanks (concepts.thanks_in)."""
+    return concepts.thanks_in(sentence)
 
 
 @rule(
@@ -95,6 +93,9 @@ def no_specifics(message: Message) -> Finding | None:
 def no_next_step(message: Message) -> Finding | None:
     """Fires when there is no plan to act on the advice and no promise to report back."""
     if any(NEXT_STEP.search(s) for s in message.sentences):
+        return None
+    # Where no pattern finds one, a sentence the classifier is sure states a plan still counts.
+    if semantic.first_with_label("next-step", message.sentences):
         return None
     return finding(
         "no-next-step",

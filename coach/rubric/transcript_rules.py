@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 
+from coach.rubric import concepts
 from coach.rubric.base import Finding, finding, rule, rules_for
-from coach.rubric.questions import AREAS, asks, is_closed, is_job_ask, is_referral_ask, is_searchable
+from coach.rubric.questions import AREAS, is_closed, is_referral_ask, is_searchable
 from coach.rubric.transcript import Transcript, TranscriptFacts, facts_of
+from coach.text import sentences
 
 MIN_TIARA_AREAS = 3
 MAX_QUOTED = 3  # quotes per finding: enough to point at the pattern, not to repeat the transcript
@@ -32,18 +34,11 @@ REASON = (
     r"hoping|looking) (to|in|about|whether|between|into|at|for|how|what|if)\b",
     r"\b(the )?reason (i|for) (asked|reached|wanted|this|the|our)\b",
 )
-# Thanks in the student's words; "thanks to X" credits someone else, "I'd appreciate" is a request.
-THANKS = (
-    r"\bthank(s|ful)?\b(?! to (?!you))",
-    r"\bgrateful\b",
-    r"(?<!would )(?<!'d )\bappreciat(e|ed|ing)\b (it|this|that|your|you|the|all|everything|"
-    r"hearing|talking|getting)\b",
-)
 
 
 def says_thanks(text: str) -> bool:
-    """Whether a turn thanks the professional (not "thanks to X", not "I'd appreciate")."""
-    return _any(THANKS, text)
+    """Whether a turn thanks the professional (not "thanks to X", not "I'd appreciate"): concepts.thanks_in."""
+    return concepts.thanks_in(text)
 
 
 def _quote(number: int, text: str, limit: int = 160) -> str:
@@ -96,11 +91,15 @@ def no_intro(facts: TranscriptFacts) -> Finding | None:
 )
 def job_ask(facts: TranscriptFacts) -> Finding | None:
     """Fires when a student question or request asks for a job, internship or referral."""
-    found = [(n, ask) for n, text in facts.student_turns for ask in asks(text) if is_job_ask(ask)]
+    # A turn is read as a message is: a stated search ("I'm looking for an internship") anywhere,
+    # the request-only patterns and the classifier in its questions and requests.
+    found = [(n, evidence.span, evidence) for n, text in facts.student_turns if (evidence := concepts.job_ask(sentences(text)))]
     if not found:
         return None
     return finding(
-        "job-ask", "Keep the conversation about learning. Don't ask for a job, internship or referral; if they want to help, they will offer.", _quotes(found)
+        "job-ask",
+        "Keep the conversation about learning. Don't ask for a job, internship or referral; if they want to help, they will offer.",
+        _quotes([(n, ask) for n, ask, _ in found]) + f" ({found[0][2].how})",
     )
 
 

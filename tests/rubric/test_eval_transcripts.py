@@ -12,8 +12,8 @@ from coach.rubric.transcript import load_transcript
 from coach.rubric.transcript_rules import lint_transcript
 from tests.datasets import transcript_files
 
-MIN_PRECISION = 0.90
-MIN_RECALL = 0.90
+MIN_PRECISION = 0.95
+MIN_RECALL = 0.95
 
 
 def test_transcript_rules_reach_precision_and_recall(capsys: pytest.CaptureFixture) -> None:

@@ -181,7 +181,7 @@ def test_a_topic_named_in_the_subject_counts() -> None:
 
 def test_vague_interest_quotes_the_stock_phrase() -> None:
     finding = outreach.vague_interest(parse(email(CONNECTION, "Would you have 15 minutes? I'd love to pick your brain.", subject="Hello")))
-    assert finding is not None and finding.evidence == '"I\'d love to pick your brain."'
+    assert finding is not None and finding.evidence == '"I\'d love to pick your brain." (pattern)'
 
 
 # --- job-ask (shared with thank-you) --------------------------------------------------------------
@@ -214,7 +214,7 @@ def test_job_ask(sentence: str, expected: bool) -> None:
 
 def test_job_ask_quotes_the_request() -> None:
     finding = common.job_ask(parse(email(CONNECTION, "Would you put in a good word for me?", ASK)))
-    assert finding is not None and finding.evidence == '"Would you put in a good word for me?"'
+    assert finding is not None and finding.evidence == '"Would you put in a good word for me?" (pattern)'
 
 
 # --- attachment (shared with thank-you) ----------------------------------------------------------
@@ -423,7 +423,7 @@ def test_apologetic(sentence: str, expected: bool) -> None:
 
 def test_apologetic_quotes_the_filler() -> None:
     finding = outreach.apologetic(parse(email(CONNECTION, "I'm so sorry to bother you, but I have a question.", ASK)))
-    assert finding is not None and finding.evidence == '"I\'m so sorry to bother you,"'
+    assert finding is not None and finding.evidence == '"I\'m so sorry to bother you," (pattern)'
 
 
 # --- unseen messages, whole ------------------------------------------------------------------------------

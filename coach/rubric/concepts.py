@@ -1,0 +1,112 @@
+"""One detector per judgement concept, used by every rule, the interview and the feedback.
+
+Each detector tries the concept's patterns first (coach/rubric/lexicon.py) and, where they are
+silent, the sentence classifier (coach/rubric/semantic.py). What it returns says which decided:
+`Evidence.how` is 'pattern' or 'similar to: "..." (0.71; classifier 0.93)'.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from coach.rubric import lexicon, semantic
+from coach.rubric.patterns import BREVITY, CONNECTION, clause, compile_any, durations, is_ask
+from coach.text import fold, is_question, normalize, words
+
+JOB_ASK = compile_any(lexicon.JOB_ASK)
+JOB_ASK_IN_REQUEST = compile_any(lexicon.JOB_ASK_IN_REQUEST)
+THANKS = compile_any(lexicon.THANKS)
+CONDITIONAL_THANKS = compile_any(lexicon.CONDITIONAL_THANKS)
+REQUEST_OPENER = compile_any(lexicon.REQUEST_OPENERS)
+SENTENCE_CACHE = 8192  # sentences whose judgements are kept: the same draft is linted again and again
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where a concept was found and what decided it."""
+
+    span: str  # the clause or sentence that shows it
+    how: str  # "pattern" or the classifier's nearest exemplar
+
+    def describe(self, quote) -> str:
+        """The finding's evidence: the quoted span and what decided it."""
+        return f"{quote(self.span)} ({self.how})"
+
+
+def _pattern(pattern: re.Pattern[str], texts: Iterable[str]) -> Evidence | None:
+    for text in texts:
+        if span := _clause_matching(pattern, text):
+            return Evidence(span, "pattern")
+    return None
+
+
+@lru_cache(maxsize=SENTENCE_CACHE)
+def _clause_matching(pattern: re.Pattern[str], text: str) -> str | None:
+    """The clause around a pattern's first match in a text (a sentence is often read by several rules)."""
+    normal = normalize(text)
+    match = pattern.search(normal)
+    return clause(normal, match) if match else None
+
+
+def _classifier(concept: str, sentences: Sequence[str], label: str = "yes") -> Evidence | None:
+    if judged := semantic.first_with_label(concept, sentences, label):
+        return Evidence(judged.sentence, judged.evidence)
+    return None
+
+
+@lru_cache(maxsize=SENTENCE_CACHE)
+def is_request(sentence: str) -> bool:
+    """A sentence that asks the reader for something: a question, or a polite request."""
+    return is_question(sentence) or is_ask(sentence) or bool(REQUEST_OPENER.search(fold(sentence)))
+
+
+# --- Job ask -------------------------------------------------------------------------------
+
+
+def job_ask(texts: Sequence[str]) -> Evidence | None:
+    """A request for a job, internship, referral or resume pass-on, in any of the texts."""
+    requests = [t for t in texts if is_request(t)]
+    if found := _pattern(JOB_ASK, texts) or _pattern(JOB_ASK_IN_REQUEST, requests):
+        return found
+    return _classifier("job-ask", requests)
+
+
+def is_job_ask(text: str) -> bool:
+    """Whether one question, request or turn asks for a job (the interview deflects these)."""
+    return job_ask([text]) is not None
+
+
+# --- Thanks --------------------------------------------------------------------------------
+
+
+def thanks_in(text: str) -> bool:
+    """Whether a text thanks someone; "I'd appreciate it if...", "thanks to X" are not thanks."""
+    return bool(THANKS.search(CONDITIONAL_THANKS.sub(" ", normalize(text))))
+
+
+# --- Connection ----------------------------------------------------------------------------
+
+
+def connection(texts: Sequence[str]) -> Evidence | None:
+    """A shared school, employer, group, event, mutual contact or piece of their work."""
+    if found := _pattern(CONNECTION, texts):
+        return found
+    # A tie names the recipient ("the tour you led"); requests rarely carry it, and "Could we talk?"
+    # is no evidence either way.
+    return _classifier("connection", [t for t in texts if mentions_recipient(t) and not is_request(t)])
+
+
+def mentions_recipient(text: str) -> bool:
+    """Whether a text speaks of the recipient: "you", "your"..."""
+    return any(w.lower() in lexicon.RECIPIENT_PRONOUNS for w in words(text))
+
+
+# --- Time bound ----------------------------------------------------------------------------
+
+
+def time_bound(sentence: str) -> bool:
+    """Whether a sentence names a duration or explicit brevity ("15 minutes", "a quick call")."""
+    return bool(durations(sentence) or BREVITY.search(sentence))

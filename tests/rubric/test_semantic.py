@@ -1,0 +1,62 @@
+"""The sentence classifier: its data, its shipped vectors, and how it joins the patterns."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+
+import numpy as np
+import pytest
+
+from coach.rubric import semantic
+from coach.rubric.lint import lint
+
+CONCEPTS = {"job-ask", "connection", "topic", "apologetic", "next-step", "about", "tiara"}
+
+
+def test_every_concept_has_labelled_sentences_of_each_label() -> None:
+    records = semantic.load_sentences()
+    counts = Counter((r["concept"], r["label"]) for r in records)
+    assert {c for c, _ in counts} == CONCEPTS
+    assert all(n >= 8 for n in counts.values()), counts
+    # Sentences come from the project's own writing or the tune half only, never the held-out half.
+    assert {r["source"].split(":")[0] for r in records} <= {"own", "tune"}
+
+
+def test_the_shipped_vectors_match_the_sentences() -> None:
+    stored = np.load(semantic.VECTORS)
+    digest = hashlib.sha256(semantic.SENTENCES.read_text(encoding="utf-8").encode()).hexdigest()
+    assert str(stored["digest"]) == digest, "run `python -m coach.rubric.semantic` after editing the sentences"
+    assert stored["vectors"].shape == (len(semantic.load_sentences()), 384)
+
+
+@pytest.mark.parametrize(
+    ("concept", "sentence", "label"),
+    [
+        ("job-ask", "Would your clinic be able to take me on as a summer assistant?", "yes"),
+        ("connection", "I still use the checklist your team published for new charge nurses.", "yes"),
+        ("tiara", "What does an ordinary Tuesday look like for you?", "insights"),
+        ("tiara", "How do you think remote work will change the profession?", "trends"),
+    ],
+)
+def test_the_classifier_labels_paraphrases(concept: str, sentence: str, label: str) -> None:
+    judged = semantic.judge(concept, [sentence])[0]
+    assert judged.label == label
+    assert judged.evidence.startswith('similar to: "')
+
+
+def test_it_never_labels_what_is_unlike_its_examples() -> None:
+    judged = semantic.judge("job-ask", ["Is the headquarters still in Harwick?"])[0]
+    assert not (judged.label == "yes" and semantic.trusted(judged, "job-ask"))
+
+
+def test_a_finding_says_whether_a_pattern_or_the_classifier_decided() -> None:
+    text = "Subject: A question\nHi Ana,\n\nI loved your talk on bridges. Could we have a 15-minute call about bridge design? Do you have any internships this summer?\n\nBest,\nLi"
+    evidence = next(f.evidence for f in lint(text, "outreach") if f.code == "job-ask")
+    assert evidence.endswith("(pattern)")
+
+
+def test_switched_off_the_rules_run_on_patterns_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COACH_SEMANTIC", "off")
+    assert not semantic.enabled()
+    assert semantic.first_with_label("job-ask", ["Would your clinic be able to take me on as a summer assistant?"]) is None
