@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -30,6 +31,28 @@ def checkbox(page, code: str):
     return page.get_by_test_id("stCheckbox").filter(has=page.locator("code", has_text=re.compile(rf"^{re.escape(code)}$")))
 
 
+def set_checked(page, code: str, wanted: bool) -> None:
+    """Click an edit's checkbox until it shows the wanted state (a click during a rerun can be lost)."""
+    box = checkbox(page, code)
+    for _ in range(3):
+        if box.get_by_role("checkbox").is_checked() == wanted:
+            return
+        box.locator("label").click()
+        wait_idle(page)
+        page.wait_for_timeout(500)
+    assert box.get_by_role("checkbox").is_checked() == wanted, f"the {code} edit did not become {wanted}"
+
+
+def text_becomes(locator, expected: str, seconds: float = 30) -> str:
+    """The locator's text once it equals expected (after the app's rerun), or the last text seen."""
+    deadline = time.monotonic() + seconds
+    text = locator.inner_text().strip()
+    while text != expected and time.monotonic() < deadline:
+        time.sleep(0.3)
+        text = locator.inner_text().strip()
+    return text
+
+
 def test_accepting_two_edits_and_rejecting_one_copies_the_draft_with_exactly_those_edits(server, tmp_path: Path) -> None:
     base, edits = suggest(DRAFT, "outreach")
     assert [e.code for e in edits] == ["apologetic", "attachment", "job-ask"]
@@ -51,12 +74,10 @@ def test_accepting_two_edits_and_rejecting_one_copies_the_draft_with_exactly_tho
         wait_idle(page)
         assert checkbox(page, "apologetic").get_by_role("checkbox").is_checked()  # safe edits start accepted
         assert not checkbox(page, "job-ask").get_by_role("checkbox").is_checked()  # unsafe ones do not
-        checkbox(page, "attachment").locator("label").click()  # reject a safe edit
-        wait_idle(page)
-        checkbox(page, "job-ask").locator("label").click()  # accept an unsafe one
-        wait_idle(page)
+        set_checked(page, "attachment", False)  # reject a safe edit
+        set_checked(page, "job-ask", True)  # accept an unsafe one
         fixed = page.get_by_test_id("stCode").first
-        assert fixed.inner_text().strip() == expected.strip()
+        assert text_becomes(fixed, expected.strip()) == expected.strip()
         fixed.hover()
         fixed.get_by_role("button").first.click()  # st.code's copy button
         copied = page.evaluate("navigator.clipboard.readText()")
