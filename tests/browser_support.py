@@ -7,9 +7,10 @@ import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -67,11 +68,36 @@ class CoachServer:
 
 
 @contextmanager
-def coach_server(folder: Path, models_dir: Path, backend: str, embeddings: str, **extra_env: str) -> Iterator[CoachServer]:
-    """Index the notes into folder/data, serve the app on a free port, terminate it afterwards."""
+def serving(args: list[str], log: Path, health: str, **popen: Any) -> Iterator[subprocess.Popen]:
+    """Start a server process logging to a file, wait for its health URL, and stop it afterwards."""
+    with log.open("w") as output:
+        process = subprocess.Popen(args, stdout=output, stderr=subprocess.STDOUT, **popen)
+    try:
+        wait_for_http(health, process, seconds=60)
+        yield process
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+@contextmanager
+def coach_server(
+    folder: Path,
+    models_dir: Path,
+    backend: str,
+    embeddings: str,
+    extra_args: Sequence[str] = (),
+    port: int | None = None,
+    **extra_env: str,
+) -> Iterator[CoachServer]:
+    """Index the notes into folder/data, serve the app on a port (a free one by default), terminate it afterwards."""
     data_dir = folder / "data"
     build_index(data_dir, models_dir, embeddings)
-    port = free_port()
+    port = port or free_port()
     inherited = {name: value for name, value in os.environ.items() if not name.startswith(("COACH_", "OPENAI_"))}
     env = {
         **inherited,
@@ -83,26 +109,11 @@ def coach_server(folder: Path, models_dir: Path, backend: str, embeddings: str, 
         "ANONYMIZED_TELEMETRY": "False",
         **extra_env,
     }
+    url = f"http://127.0.0.1:{port}"
+    args = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port", str(port), "--server.address", "127.0.0.1"]
     log = folder / "streamlit.log"
-    with log.open("w") as output:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port", str(port), "--server.address", "127.0.0.1"],
-            cwd=REPO,
-            env=env,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-        )
-    server = CoachServer(process, f"http://127.0.0.1:{port}", log)
-    try:
-        wait_for_http(f"{server.url}/_stcore/health", process, seconds=60)
-        yield server
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+    with serving([*args, *extra_args], log, f"{url}/_stcore/health", cwd=REPO, env=env) as process:
+        yield CoachServer(process, url, log)
 
 
 def wait_idle(page, timeout: float | None = None) -> None:

@@ -7,10 +7,8 @@ read-only; a signed-out browser sees the sign-in page and nothing else, whatever
 from __future__ import annotations
 
 import importlib.util
-import os
 import re
 import sqlite3
-import subprocess
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -23,15 +21,16 @@ from tests.browser_support import (
     LAUNCH_ARGS,
     VIEWPORT,
     CoachServer,
-    build_index,
+    coach_server,
     go_to,
     require_browser,
     send,
+    serving,
     start_practice,
     wait_for_reply,
     wait_idle,
 )
-from tests.conftest import REPO, free_port, wait_for_http
+from tests.conftest import free_port
 
 pytestmark = pytest.mark.browser
 
@@ -47,22 +46,6 @@ def require_oidc() -> None:
             pytest.skip(f"{module} is missing: {INSTALL_HINT}")
 
 
-@contextmanager
-def _process(args: list[str], log: Path, health: str, **kwargs) -> Iterator[subprocess.Popen]:
-    with log.open("w") as output:
-        process = subprocess.Popen(args, stdout=output, stderr=subprocess.STDOUT, **kwargs)
-    try:
-        wait_for_http(health, process, seconds=60)
-        yield process
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
-
 @pytest.fixture(scope="module")
 def provider(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A real OpenID Connect provider on a free loopback port, with the two students predefined."""
@@ -72,7 +55,7 @@ def provider(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     users = [arg for sub in STUDENTS for arg in ("--user-claims", f'{{"sub": "{sub}", "email": "{sub}@uni.example.edu", "name": "{sub}"}}')]
     log = tmp_path_factory.mktemp("oidc") / "provider.log"
     url = f"http://127.0.0.1:{port}"
-    with _process([sys.executable, "-m", "oidc_provider_mock", "--port", str(port), *users], log, f"{url}/.well-known/openid-configuration"):
+    with serving([sys.executable, "-m", "oidc_provider_mock", "--port", str(port), *users], log, f"{url}/.well-known/openid-configuration"):
         yield url
 
 
@@ -80,8 +63,6 @@ def provider(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def shared_server(tmp_path_factory: pytest.TempPathFactory, models_dir: Path, provider: str) -> Iterator[CoachServer]:
     """`streamlit run app.py` in shared mode, its secrets file pointing at the provider."""
     folder = tmp_path_factory.mktemp("shared-server")
-    data_dir = folder / "data"
-    build_index(data_dir, models_dir, "fake")
     port = free_port()
     secrets = folder / "secrets.toml"
     secrets.write_text(
@@ -92,22 +73,9 @@ def shared_server(tmp_path_factory: pytest.TempPathFactory, models_dir: Path, pr
         'client_secret = "coach-test-secret"\n'
         f'server_metadata_url = "{provider}/.well-known/openid-configuration"\n'
     )
-    inherited = {name: value for name, value in os.environ.items() if not name.startswith(("COACH_", "OPENAI_"))}
-    env = {
-        **inherited,
-        "COACH_MODE": "shared",
-        "COACH_BACKEND": "fake",
-        "COACH_EMBEDDINGS": "fake",
-        "COACH_DATA_DIR": str(data_dir),
-        "COACH_MODELS_PATH": str(models_dir),
-        "OPENAI_API_KEY": "sk-server-key-never-shown",
-        "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
-        "ANONYMIZED_TELEMETRY": "False",
-    }
-    args = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port", str(port), "--server.address", "127.0.0.1"]
-    log = folder / "streamlit.log"
-    with _process([*args, "--secrets.files", str(secrets)], log, f"http://127.0.0.1:{port}/_stcore/health", cwd=REPO, env=env) as process:
-        yield CoachServer(process, f"http://127.0.0.1:{port}", log)
+    shared = {"COACH_MODE": "shared", "OPENAI_API_KEY": "sk-server-key-never-shown"}
+    with coach_server(folder, models_dir, "fake", "fake", ["--secrets.files", str(secrets)], port, **shared) as server:
+        yield server
 
 
 @pytest.fixture(scope="module")
