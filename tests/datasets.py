@@ -37,7 +37,8 @@ def _jsonl(path: Path) -> list[dict]:
 
 def independent_messages(split: str) -> list[dict]:
     """Outreach and thank-you messages of the independent set, from one split ('tune' or 'holdout')."""
-    records = [r for name in ("outreach-a", "outreach-b", "thank-you") for r in _jsonl(LABELLED_DIR / f"{name}.jsonl")]
+    files = sorted(LABELLED_DIR.glob("outreach-*.jsonl")) + sorted(LABELLED_DIR.glob("thank-you*.jsonl"))
+    records = [r for path in files for r in _jsonl(path)]
     return [r for r in records if r["split"] == split]
 
 
