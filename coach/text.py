@@ -116,8 +116,10 @@ def _is_boundary(text: str, end: int, mark: str) -> bool:
     if mark != ".":
         return True
     following = rest.lstrip()[:1]
-    if following.islower():  # "e.g. this", "so... what"
-        return False
+    if following.islower():  # "e.g. this", "so... what" go on; "oof. what's it like?" is written in lower case
+        before = text[:end].split()
+        last = before[-1].lower().strip("(\"'").rstrip(".") if before else ""
+        return not text[:end].endswith("..") and last not in ABBREVIATIONS and len(last) > 1
     before = text[:end].rstrip(".").split()
     last_word = before[-1].lower().strip("(\"'") if before else ""
     return last_word not in TITLES and not re.fullmatch(r"[a-z]", last_word)

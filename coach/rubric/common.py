@@ -15,7 +15,7 @@ MESSAGES: tuple[Kind, ...] = ("outreach", "thank-you")
 
 def names_a_person(greeting: str) -> bool:
     """True when a salutation addresses someone by name, not "Sir or Madam" or "Hiring Manager"."""
-    addressed = [w.lower() for w in words(addressee(greeting))]
+    addressed = [part for w in words(addressee(greeting)) for part in w.lower().split("/") if part]  # "Sir/Madam"
     if any(w in lexicon.GROUP_ADDRESSEES for w in addressed):
         return False
     return any(w not in lexicon.GENERIC_ADDRESSEES and w not in lexicon.TITLES for w in addressed)

@@ -18,6 +18,8 @@ from coach.text import fold, is_question, normalize, words
 
 JOB_ASK = compile_any(lexicon.JOB_ASK)
 JOB_ASK_IN_REQUEST = compile_any(lexicon.JOB_ASK_IN_REQUEST)
+PASS_IT_ON = compile_any(lexicon.PASS_IT_ON)
+DOCUMENT = compile_any([lexicon.DOCUMENT])
 THANKS = compile_any(lexicon.THANKS)
 CONDITIONAL_THANKS = compile_any(lexicon.CONDITIONAL_THANKS)
 REQUEST_OPENER = compile_any(lexicon.REQUEST_OPENERS)
@@ -69,9 +71,18 @@ def is_request(sentence: str) -> bool:
 def job_ask(texts: Sequence[str]) -> Evidence | None:
     """A request for a job, internship, referral or resume pass-on, in any of the texts."""
     requests = [t for t in texts if is_request(t)]
-    if found := _pattern(JOB_ASK, texts) or _pattern(JOB_ASK_IN_REQUEST, requests):
+    if found := _pattern(JOB_ASK, texts) or _pattern(JOB_ASK_IN_REQUEST, requests) or _passing_a_document_on(texts):
         return found
     return _classifier("job-ask", requests)
+
+
+def _passing_a_document_on(texts: Sequence[str]) -> Evidence | None:
+    """A request to pass on or look over "it", where the same or the previous text names a resume or portfolio."""
+    for index, text in enumerate(texts):
+        if is_request(text) and PASS_IT_ON.search(normalize(text)):
+            if any(DOCUMENT.search(normalize(t)) for t in texts[max(0, index - 1) : index + 1]):
+                return Evidence(_clause_matching(PASS_IT_ON, text) or text, "pattern")
+    return None
 
 
 def is_job_ask(text: str) -> bool:

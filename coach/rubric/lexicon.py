@@ -14,7 +14,7 @@ from __future__ import annotations
 GREETING_OPENERS = (
     r"to\s+whom\s+it\s+may\s+concern",
     r"good\s+(?:morning|afternoon|evening|day)",
-    r"hi|hello|hey|hiya|howdy|dear|greetings|salutations",
+    r"hi|hello|hey|hiya|howdy|dear|greetings|salutations|respected|esteemed|(?:good\s+)?morning|afternoon|evening",
     # Spanish, French, German openers, so a translated note is not "no greeting".
     r"hola|estimad[oa]s?|querid[oa]s?|buen[oa]s\s+(?:d[ií]as|tardes)|bonjour|ch[eè]re?|hallo|liebe[rs]?|sehr\s+geehrte[rs]?",
 )
@@ -60,8 +60,8 @@ CLOSING_TAILS = r"(?:\s+(?:so\s+much|very\s+much|again|in\s+advance|a\s+million|
 
 # --- Pronouns and who a sentence is about -------------------------------------
 
-WRITER_PRONOUNS = frozenset("i i'm i've i'd i'll my mine myself".split())
-RECIPIENT_PRONOUNS = frozenset("you your yours yourself you're you've you'd you'll".split())
+WRITER_PRONOUNS = frozenset("i i'm i've i'd i'll my mine myself im ive".split())  # "im", "ive": casual spellings
+RECIPIENT_PRONOUNS = frozenset("you your yours yourself you're you've you'd you'll u ur".split())
 
 # The writer reacting to the recipient's work ("the best talk I've seen",
 # "has stuck with me") is about that work, not about the writer.
@@ -75,7 +75,7 @@ REACTIONS = (
     # "I understand you opened...", "I hear your team...": what the writer knows of the recipient.
     r"\bI\s+(?:understand|hear|heard|read|see|saw|gather)\s+(?=(?:that\s+)?(?:you|your)\b)",
     # "I found your profile", "I noticed that you...": the writer finding the recipient.
-    r"\bI(?:'ve|\s+have)?\s+(?:also\s+|just\s+|recently\s+)?(?:found|noticed|learned|discovered|came\s+across)\s+"
+    r"\bI(?:'ve|\s+have|ve)?\s+(?:also\s+|just\s+|recently\s+)?(?:found|noticed|learned|discovered|came\s+across)\s+"
     r"(?=(?:that\s+)?(?:you|your)\b)",
 )
 
@@ -95,7 +95,7 @@ RELATIONAL_CONNECTION = (
     r"\bus\s+both\b",  # "a professor who taught us both"
     r"\bmet\s+you\b",
     r"\blike\s+you,?\s+I\b",  # "Like you, I studied at..."
-    r"\bI(?:'m|\s+am)\s+also\s+an?\s+(?:[\w&'-]+\s+){0,3}?(?:graduate|grad|alum\w*)\b",
+    r"\bI(?:'m|\s+am|m)\s+also\s+an?\s+(?:[\w&'-]+\s+){0,3}?(?:graduate|grad|alum\w*)\b",
     r"\b(?:graduated|studied|worked|interned)\s+(?:from|at|in)\s+(?:[\w&'-]+\s+){0,4}?(?:too|as\s+well)\b",
     r"\b(?:spoke|talked|chatted)\s+(?:with|to)\s+you\s+at\b",
     r"\bsame\s+(?:[\w-]+\s+)?(?:school|university|college|program|programme|firm|company|club|lab|department|cohort)\b",
@@ -124,7 +124,7 @@ RELATIONAL_CONNECTION = (
     r"\b(?:after|before|when)\s+you\s+(?:left|joined|moved|graduated|worked)\b",
     r"\b(?:talking|speaking|chatting|talked|spoke|chatted)\s+(?:with|to)\s+(?:me|you)\s+(?:at|during|after)\b",
     # The writer was at the recipient's place or event: "toured ... and your site manager showed us".
-    r"\b(?:toured|visited|volunteered|volunteering|volunteer\s+day|open\s+(?:day|house)|site\s+visit)\b[^.?!]{0,80}?"
+    r"\b(?:toured|visited|volunteered|volunteering|volunteer\s+day|open\s+(?:day|house)|site\s+visit|helped\s+(?:out\s+)?(?:at|with))\b[^.?!]{0,80}?"
     r"\b(?:you|your\s+(?!advice|time|thoughts|perspective|insights?|help|experience|career)\w+)",
 )
 
@@ -137,6 +137,11 @@ WORK_NOUNS = (
     r"|answer|project|campaign|exhibit(?:ion)?|installation|documentary|film|album|memo|slides|deck"
     r"|testimony|app|tool|library|framework|repo(?:sitory)?|package|design|checklist|guide|dataset|map|syllabus"
     r"|spreadsheet|template|translation|handout|manual|parser|toolkit|playbook|case\s+study|budget|write-?up"
+    # made things a writer sees, hears, tastes or uses: "your lighting for the drowning scene"
+    r"|show|production|play|performance|concert|lighting|set\s+design|costumes?|score|soundtrack|song|music|mural"
+    r"|sculpture|photos?|photographs?|photography|illustrations?|drawings?|paintings?|artwork|menu|dish|recipe"
+    r"|garden|building|bridge|renovation|redesign|relaunch|rebuild|series|reporting|coverage|feature|investigation"
+    r"|typeface|font|game|mod|finding\s+aid|initiative|pilot|rollout|exhibit|collection|recording"
 )
 WORK_CONNECTION = (
     rf"\byour(?:\s+[\w'&-]+){{0,5}}?\s+(?:{WORK_NOUNS})s?\b",
@@ -149,7 +154,8 @@ WORK_CONNECTION = (
     r"(?<!how\s)(?<!why\s)(?<!what\s)(?<!when\s)(?<!where\s)(?<!that\s)(?<!once\s)(?<!if\s)"
     r"\byou(?:'ve|\s+have)?\s+(?:built|designed|wrote|written|created|founded|launched|published|presented"
     r"|moderated|organi[sz]ed|hosted|taught|gave|delivered|curated|produced|directed|authored|co-authored"
-    r"|led|ran|captained|started|open-sourced|translated|maintain|maintained|coached|chaired|supervised|mentored)\b"
+    r"|led|ran|captained|started|open-sourced|translated|maintain|maintained|coached|chaired|supervised|mentored"
+    r"|planned|coordinated|arranged|performed|catered|judged|curated|filmed|photographed|recorded|edited|shared|posted)\b"
     r"(?!\s+(?:your|a\s+career))",
 )
 
@@ -159,7 +165,8 @@ WORK_CONNECTION = (
 ASK_MARKERS = (
     r"\b(?:would|could|can|may|might|will)\s+(?:you|we|I)\b",
     r"\bI(?:'d|\s+would)\s+(?:\w+\s+)?(?:love|like|welcome|appreciate|value|enjoy)\b",
-    r"\b(?:would|'d)\s+(?:\w+\s+)?be\s+(?:so\s+|very\s+|really\s+)?(?:grateful|glad|happy|thrilled|delighted|honou?red)\b",
+    r"\b(?:would|'d)\s+(?:\w+\s+)?be\s+(?:so\s+|very\s+|really\s+)?(?:grateful|thankful|glad|happy|thrilled|delighted|honou?red)\b",
+    r"^\W*would\s+(?:really\s+|so\s+)?(?:love|like|appreciate|welcome|value)\b",  # the subject dropped: "Would love 15 min on..."
     r"\bif\s+you\s+(?:would|could|can|might)\b",
     r"\bplease\b|\blet\s+me\s+know\b|\bwould\s+it\s+be\s+possible\b",
     r"\bare\s+you\s+(?:open|willing|available|free)\b",
@@ -202,6 +209,15 @@ NUMBER_WORDS = {
     "fifty": 50,
     "sixty": 60,
     "ninety": 90,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "eleven": 11,
+    "twelve": 12,
+    "a quarter of an": 0.25,
+    "quarter of an": 0.25,
+    "three quarters of an": 0.75,
     "few": 5,
     "a few": 5,
     "couple of": 2,
@@ -214,6 +230,9 @@ DURATION = (
     r"\b(?P<amount>\d{1,3}(?:\s*(?:-|–|to|or)\s*\d{1,3})?|"
     + "|".join(sorted((w.replace(" ", r"\s+") for w in NUMBER_WORDS), key=len, reverse=True))
     + r")\s*-?\s*(?P<unit>minutes?|mins?|minutos?|hours?|hrs?|horas?)\b"
+    # "forty minutes late", "an hour's drive", "20 minutes ago": a time told, not a meeting's length.
+    + r"(?!'s\b|\s+(?:late|early|ago|away|later|earlier|behind|ahead|drive|walk|commute|flight|ride|train)\b"
+    + r"|\s*-\s*(?:drive|walk|commute|flight|ride))"
 )
 # Explicit brevity counts as a bound ("a brief call"); "short-lived" does not.
 BREVITY = r"\b(?:brief(?:ly)?|quick(?:ly)?|short)\b(?!-)"
@@ -265,6 +284,10 @@ JOB_ASK = (
     r"\breferral\s+(?:for|to)\s+(?:the|your|an?)\s+(?:[\w-]+\s+){0,2}?(?:team|role|position|job|opening|program|internship)\b",
     r"\bput\s+in\s+a\s+(?:good\s+)?word\b|\bput\s+a\s+(?:good\s+)?word\s+in\b",
     r"\bkeep\s+me\s+in\s+mind\b",
+    r"\bif\s+you\s+(?:ever\s+)?(?:thought|think)\s+of\s+me\b",  # "it would mean a lot if you thought of me"
+    # "if anything opens up on your team", "when a spot opens up": the writer waiting for an opening with them.
+    r"\b(?:anything|something|a\s+(?:[\w-]+\s+){0,2}?(?:spot|position|role|opening|place|vacancy|job))\s+(?:ever\s+)?opens?\s+up\b",
+    r"\bput\s+me\s+forward\b|\bput\s+my\s+name\s+forward\b",
     r"\bconsider\s+me\b|\bbe\s+considered\b|\bhire\s+me\b",
     r"\b(?:is|are)\s+(?:[\w'-]+\s+){0,3}?hiring\b",  # "is your team hiring", "if your firm is hiring"
     r"\bany\s+(?:[\w-]+\s+){0,2}?(?:openings?|vacanc(?:y|ies)|positions?|internships?|job\s+openings?)\b",
@@ -273,7 +296,7 @@ JOB_ASK = (
     r"\b(?:do|does|would|could|will)\s+(?:you|your\s+[\w-]+)\s+(?:have|offer|take\s+on|need)\s+(?:an?\s+|any\s+)?"
     r"(?:[\w-]+\s+){0,2}?(?:interns?|internships?|openings?|positions?|vacanc(?:y|ies)|jobs?)\b",
     rf"\b(?:pass|passing|forward|forwarding|send|sending|share|sharing|give|hand)\s+(?:it|them|this|these|my\s+{_DOCUMENT})\s+"
-    rf"(?:along\s+|on\s+)?(?:to|with)\s+(?:[\w'-]+\s+){{0,2}}?{_HIRING_PEOPLE}\b",
+    rf"(?:along\s+|on\s+)?(?:to|with)\s+(?:[\w'-]+\s+){{0,4}}?{_HIRING_PEOPLE}\b",
     rf"\bpass(?:ing)?\s+(?:along|on)\s+my\s+{_DOCUMENT}|\bpass(?:ing)?\s+my\s+{_DOCUMENT}\s+(?:along|on)\b",
     rf"\b(?:look\s+(?:at|over)|take\s+a\s+look\s+at|review|critique|glance\s+at)\s+(?:my|the\s+attached)\s+{_DOCUMENT}",
     rf"\b(?:introduce|connect)\s+me\s+(?:to|with)\s+(?:[\w'-]+\s+){{0,2}}?{_HIRING_PEOPLE}\b",
@@ -282,7 +305,7 @@ JOB_ASK = (
     r"(?<!informational\s)(?<!info\s)\binterview\s+(?:me|for)\b",
     r"\b(?:get|land|secure|arrange|schedule|offer\s+me)\s+(?:me\s+)?an?\s+interview\b",
     # The writer's own search, told to someone who could hire: "I am looking for a full-time position".
-    r"\bI(?:'m|\s+am)\s+(?:currently\s+|now\s+|actively\s+|also\s+)?(?:looking|searching|seeking|hoping\s+to\s+(?:find|land|get|secure))"
+    r"\bI(?:'m|\s+am|m)\s+(?:currently\s+|now\s+|actively\s+|also\s+)?(?:looking|searching|seeking|hoping\s+to\s+(?:find|land|get|secure))"
     r"\s+(?:for\s+)?(?!(?:advice|guidance|insights?|perspectives?|information|tips|help|ideas)\b)(?:an?\s+|any\s+|some\s+)?"
     r"(?:[\w-]+\s+){0,4}?(?:job|jobs|position|positions|role|internship|placement|employment|opening|work\s+as)\b",
     # "Are you taking interns?", "room for a summer intern", "a spot for me on your crew".
@@ -307,7 +330,17 @@ JOB_ASK_IN_REQUEST = (
     r"\b(?:r[eé]sum[eé]|cv|application)\b.*\b(?:pass|forward|send|hand)\w*\s+(?:it\s+|this\s+|that\s+)?(?:along|on)\b",
     r"\b(?:pass|forward)\s+(?:along\s+|on\s+)?my\s+(?:r[eé]sum[eé]|cv)\b",
     r"\bget\s+me\s+(?:in|an\s+interview|a\s+job)\b",
+    r"\b(?:think\s+of|remember(?:\s+of)?)\s+me\b(?!\s+to\b)",  # "would you think of me?", not "remember me to Ana"
+    r"\b(?:need|could\s+use|want)\s+(?:an?\s+)?(?:extra|another|more|spare)\s+(?:pair\s+of\s+)?hands?\b",
     r"\b(?:I|me)\s+(?:could\s+|can\s+|might\s+)?(?:intern|work)\s+(?:at|for|with|under)\s+(?:you|your)\b",
+)
+
+# A request to pass on or look over "it" counts when "it" is a document named in the same or the previous
+# sentence ("I've attached my resume. Would you pass it along to your news director?").
+DOCUMENT = _DOCUMENT
+PASS_IT_ON = (
+    r"\b(?:pass|forward|hand|send)\w*\s+(?:it|them|this|these)\s+(?:along|on|to\s+(?:your|the|whoever|anyone))\b",
+    r"\b(?:look|glance)\s+(?:it|them|this|these)\s+over\b|\b(?:review|critique)\s+(?:it|them|this|these)\b",
 )
 
 # --- Attachment -------------------------------------------------------------------
@@ -321,18 +354,19 @@ ATTACHMENT = (
     rf"\b{_ATTACHABLE}\s+(?:is\s+|are\s+)?(?:linked|included)\s+(?:below|here|above)\b",
     rf"\byou(?:'ll|\s+will)\s+find\s+my\s+(?:[\w-]+\s+)?{_ATTACHABLE}",
     rf"\bhere(?:'s|\s+is)\s+(?:a\s+link\s+to\s+)?my\s+(?:[\w-]+\s+)?{_ATTACHABLE}",
-    rf"\bI(?:'ll|\s+will)\s+(?:also\s+)?(?:send|share|forward|attach)\s+(?:you\s+)?(?:my|a\s+copy\s+of\s+my)\s+(?:[\w-]+\s+)?{_ATTACHABLE}",
+    rf"\bI(?:'ll|\s+will)\s+(?:also\s+)?(?:send|share|forward|attach)(?:\s+over|\s+along)?\s+(?:you\s+)?(?:over\s+)?(?:my|a\s+copy\s+of\s+my)\s+(?:[\w-]+\s+)?{_ATTACHABLE}",
     r"\bplease\s+find\s+(?:attached|enclosed)\b",
     # The writer offering to send one is the same move as attaching it ("could you forward my CV" is not).
-    rf"\b(?:I(?:'d|\s+would)\s+be\s+|I'm\s+|I\s+am\s+)?(?:happy|glad)\s+to\s+(?:send|share|forward|attach)\s+(?:you\s+)?"
+    rf"\b(?:I(?:'d|\s+would)\s+be\s+|I'm\s+|I\s+am\s+)?(?:happy|glad)\s+to\s+(?:send|share|forward|attach)(?:\s+over|\s+along)?\s+(?:you\s+)?(?:over\s+)?"
     rf"(?:my|a\s+copy\s+of\s+my)\s+(?:[\w-]+\s+)?{_ATTACHABLE}",
-    rf"\bI\s+(?:can|could)\s+(?:send|share|forward|attach)\s+(?:you\s+)?(?:my|a\s+copy\s+of\s+my)\s+(?:[\w-]+\s+)?{_ATTACHABLE}",
+    rf"\bI\s+(?:can|could)\s+(?:send|share|forward|attach)(?:\s+over|\s+along)?\s+(?:you\s+)?(?:over\s+)?(?:my|a\s+copy\s+of\s+my)\s+(?:[\w-]+\s+)?{_ATTACHABLE}",
 )
 
 # --- Apologetic filler --------------------------------------------------------------
 
 APOLOGETIC = (
-    r"\b(?:so\s+|very\s+|really\s+)?sorry\s+(?:to|for|if|about)\b",
+    # "sorry to bother you", not regret at something ("I was sorry to miss your talk", "sorry to hear").
+    r"\b(?:so\s+|very\s+|really\s+)?sorry\s+(?:to(?!\s+(?:miss|have\s+missed|hear|see|learn|read|leave))|for|if|about)\b",
     r"\bapologi(?:es|ze|se)\b",
     r"\b(?:forgive|pardon)\s+(?:me|the|my)\b",
     # "I know you're busy", "I know you must get many messages"; not "I know you're an expert".
@@ -341,15 +375,15 @@ APOLOGETIC = (
     r"\b(?:extremely|incredibly|very|so|really|super|terribly|insanely)\s+busy\b|\btoo\s+busy\b|\bbusy\s+schedule\b",
     r"\b(?:take|taking)\s+up\s+(?:too\s+much\s+of\s+)?your\s+(?:valuable\s+|precious\s+)?time\b",
     r"\bwast(?:e|ing)\s+your\s+time\b",
-    r"\bI(?:'m|\s+am)\s+(?:just|only|merely|nothing\s+but)\s+an?\b",  # "I'm just a student"
+    r"\bI(?:'m|\s+am|m)\s+(?:just|only|merely|nothing\s+but)\s+an?\b",  # "I'm just a student"
     r"\bjust\s+an?\s+(?:lowly\s+)?(?:student|grad|graduate|beginner|newbie|nobody|intern|undergrad(?:uate)?)\b",
     r"\b(?:silly|stupid|dumb|naive|odd|strange|weird|random|presumptuous)\s+(?:request|question|ask|idea|favou?r)\b",
-    r"\bnot\s+sure\s+(?:if\s+|whether\s+)?I(?:'m|\s+am)\s+(?:good|qualified|smart|experienced|talented|ready|worthy)\b",
+    r"\bnot\s+sure\s+(?:if\s+|whether\s+)?I(?:'m|\s+am|m)\s+(?:good|qualified|smart|experienced|talented|ready|worthy)\b",
     r"\bnot\s+(?:good|smart|qualified|experienced|talented)\s+enough\b",
     r"\b(?:don't|do\s+not)\s+(?:want|mean)\s+to\s+(?:bother|impose|intrude|disturb|waste|pester)\b",
     r"\b(?:hate|hesitate)\s+to\s+(?:ask|bother|impose)\b",
     r"\blong\s+shot\b|\bout\s+of\s+(?:my|your)\s+league\b",
-    r"\bI(?:'m|\s+am)\s+sure\s+you(?:'re|\s+are)\s+(?:\w+\s+)?busy\b|\bI\s+(?:realise|realize|understand|imagine)\s+(?:that\s+)?you(?:'re|\s+are)\s+(?:\w+\s+)?busy\b",
+    r"\bI(?:'m|\s+am|m)\s+sure\s+you(?:'re|\s+are)\s+(?:\w+\s+)?busy\b|\bI\s+(?:realise|realize|understand|imagine)\s+(?:that\s+)?you(?:'re|\s+are)\s+(?:\w+\s+)?busy\b",
     r"\bfeel\s+free\s+to\s+ignore\b|\b(?:a\s+lot|too\s+much)\s+to\s+ask\b|\bexcuse\s+(?:me|the|my)\b",
     r"\b(?:an?\s+)?(?:imposition|intrusion)\b|\b(?:bother|bothering|disturbing|pestering)\s+you\b",
     r"\bprobably\s+(?:a\s+|just\s+a\s+)?(?:silly|dumb|stupid|naive|basic)\b",
@@ -373,6 +407,7 @@ TOPIC_TRIGGERS = (
 )
 # After these words comes the topic itself.
 TOPIC_INTRODUCERS = frozenset("about regarding into how what why which whether on".split())
+SUBJECT_PRONOUNS = frozenset("i you we he she they it".split())
 # "in"/"to" introduce a topic only after these ("a career in law", "move to policy").
 TOPIC_PREPOSITION_HEADS = frozenset(
     """interested interest career careers work working role roles job jobs transition move moving
@@ -397,7 +432,9 @@ VAGUE_WORDS = frozenset(
     current currently way ways kind sort type success successful up out into through over about
     day-to-day day to like chat call conversation talk talking minutes minute quick brief short
     whenever suits suit convenient convenience possible free available
-    pick learn hear share tell explain discuss hope love value welcome open willing""".split()
+    pick learn hear share tell explain discuss hope love value welcome open willing
+    phone telephone video zoom teams e-mail email coffee meeting meet hour hours morning mornings afternoon
+    afternoons evening evenings weekend weekends lunch break""".split()
 )
 
 # --- Thank-you notes ------------------------------------------------------------------
@@ -417,7 +454,7 @@ CONDITIONAL_THANKS = (
 # A reference to something discussed; the words after it must name something.
 _DISCUSSED = (
     r"advice|suggestion|tip|point|story|anecdote|example|comment|recommendation|idea|explanation|description"
-    r"|account|warning|observation|framework|insight|lesson|reminder|question|trick|line|rule|quote|method|approach"
+    r"|account|warning|observation|framework|insight|lesson|reminder|question|trick|line|rule|quote|method|approach|bit|part"
 )
 SPECIFIC_REFERENCE = (
     rf"\b(?:your|the|that|this)\s+(?:[\w-]+\s+){{0,2}}?(?:{_DISCUSSED})s?\s+(?:to|that|about|on|of|for|regarding|when|how)\b",
@@ -427,6 +464,8 @@ SPECIFIC_REFERENCE = (
     r"(?:\s+with\s+(?:me|you|us))?(?:\s+(?:today|yesterday|earlier|this\s+\w+|last\s+\w+|on\s+\w+day))?"
     r"\s+(?:about|on|regarding)\b",
     r"\bwalk(?:ing|ed)?\s+me\s+through\b",
+    r"\b(?:show(?:ing|ed)?|t(?:aking|ook))\s+me\s+(?:around|round|through)\b",  # "showing me around the excavation"
+    r"\b(?:hearing|learning|seeing|finding\s+out)\s+(?:how|why|what|that)\b",  # "hearing how your team records..."
     r"\bI\s+(?:learned|learnt|realised|realized|discovered)\s+(?:that|how|about|a\s+lot\s+about)\b",
 )
 # References that need nothing after them: the thing is named before ("Jordan, as you suggested").
@@ -444,9 +483,9 @@ SELF_CONTAINED_REFERENCE = (
 # The writer says what they will do, have started doing, or how they will keep in touch.
 NEXT_STEP = (
     r"\bI(?:'ll|\s+will|\s+shall)\s+(?!never\b|always\b|miss\b|be\s+thinking\b|admit\b)",
-    r"\bI(?:'m|\s+am)\s+(?:\w+\s+)?(?:going|planning|hoping|aiming|starting)\s+to\b",
+    r"\bI(?:'m|\s+am|m)\s+(?:\w+\s+)?(?:going|planning|hoping|aiming|starting)\s+to\b",
     r"\bI\s+(?:\w+\s+)?(?:plan|intend|hope|aim)\s+to\b",
-    r"\bI(?:'ve|\s+have)\s+(?:already\s+|now\s+|just\s+|also\s+)?(?:started|begun|signed\s+up|downloaded|emailed|contacted"
+    r"\bI(?:'ve|\s+have|ve)\s+(?:already\s+|now\s+|just\s+|also\s+)?(?:started|begun|signed\s+up|downloaded|emailed|contacted"
     r"|reached\s+out|applied|joined|registered|enrolled|booked|scheduled|written|drafted|ordered|bought|messaged|set\s+up"
     r"|spoken|talked)\b",
     r"\bI\s+(?:already\s+|just\s+|also\s+)?(?:spoke|talked|signed\s+up|emailed|reached\s+out|joined|registered|enrolled"

@@ -75,14 +75,22 @@ def is_request_question(sentence: str) -> bool:
 
 
 def side(sentence: str) -> Side | None:
-    """Whom a sentence is about: the first "I/my" or "you/your" after reactions are set aside."""
+    """Whom a sentence is about: the recipient when it opens with them or names them more often than the writer.
+
+    "Your op-ed changed how I think about my work" and "I still remember your relaunch, when you reshot..."
+    are about their work; "I'm applying to your program and I've..." is about the writer.
+    """
+    writer = recipient = 0
+    first: Side | None = None
     for word in words(REACTIONS.sub(" ", sentence)):
         lowered = word.lower()
         if lowered in lexicon.WRITER_PRONOUNS:
-            return "writer"
-        if lowered in lexicon.RECIPIENT_PRONOUNS:
-            return "recipient"
-    return None
+            writer += 1
+            first = first or "writer"
+        elif lowered in lexicon.RECIPIENT_PRONOUNS:
+            recipient += 1
+            first = first or "recipient"
+    return "recipient" if first == "recipient" or recipient > writer else first
 
 
 def durations(sentence: str) -> list[float]:
@@ -117,6 +125,9 @@ def topic_words(sentence: str) -> list[str]:
 def _topic_start(lowered: list[str]) -> int | None:
     """Index of the first word after a topic introducer, if any."""
     for index, token in enumerate(lowered):
+        following = lowered[index + 1] if index + 1 < len(lowered) else ""
+        if token == "which" and following in lexicon.SUBJECT_PRONOUNS:
+            continue  # a relative clause ("the club which you started"), not "which path"
         if token in lexicon.TOPIC_INTRODUCERS:
             return index + 1
         if token in ("in", "to") and index and lowered[index - 1] in lexicon.TOPIC_PREPOSITION_HEADS:

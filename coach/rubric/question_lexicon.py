@@ -131,6 +131,7 @@ SEARCHABLE = (
     # size and head count
     r"\bhow many (employees|staff|workers|beds|locations|offices|stores|branches|clinics|"
     r"hospitals|sites|plants|factories|restaurants|people (work|are employed))\b",
+    r"\bhow many (people|employees|staff|workers) (does|do) (?!you\b)[\w' &-]+ (employ|have|hire)\b",  # "How many people does Quillon employ?"
     r"\bhow (big|large) is (the|your|this) (company|firm|organi[sz]ation|business|hospital|"
     r"agency|institute|studio|practice|organi[sz]ation)\b",
     r"\b(head ?count|number of (employees|staff|beds))\b",
@@ -195,8 +196,8 @@ INSIGHTS = (  # the professional's own experience of the work
     r"\bhow do you (decide|choose|approach|handle|deal|balance|know|manage|stay|prioriti[sz]e|"
     r"measure|think about|judge)\b",
     r"\bwhat (made|led|drew|brought|got|attracted|motivated|inspired) you\b",
-    r"\b(do|did) you (ever |still |really |always )?(like|enjoy|love|miss|regret|want|plan|"
-    r"expect)\b",
+    r"\b(do|did) you (ever |still |really |always )?(like|enjoy|love|miss|regret|want|plan)\b",
+    r"\bdid you (ever |really )?expect\b",  # "do you expect X to change" looks ahead: Trends
     r"\b(excit\w*|fun|proud|passionate|fulfill\w*|meaningful|happy|glad|satisf\w*)\b",
     r"\b(looks?|feels?) like\b|\bcareer paths?\b|\bis it (common|usual|normal|typical)\b",
     r"\b(skills?|tools?|software|methods?)\b.*\byou (use|rely on)\b",  # skills in use, not to build
@@ -249,7 +250,9 @@ RESOURCES = (
 REFERRAL = (
     r"\bwho else\b|\banyone else\b|\bsomeone else\b|\banybody else\b",
     # "anyone / other producers I should talk to"
-    r"\b(anyone|someone|anybody|somebody|others?|people|colleagues?|\w+ers|\w+ists)\b.*"
+    r"\b(anyone|someone|anybody|somebody|others?|people|persons?|contacts?|colleagues?|professionals?|experts?"
+    r"|(?!(?:ever|never|over|under|after|other|either|neither|whether|rather|together|later|further|answer|paper)s?\b)"
+    r"\w{2,}(?:ers?|ists?|ians?))\b.*"
     r"\b(i|me) (should |could |can |might |ought to )?(talk|speak|reach out|contact|connect|"
     r"meet|learn from|follow|shadow|ping|message|email|write to|call)\b",
     r"\b(introduce me|put me in touch|connect me)\b",
@@ -262,7 +265,7 @@ ASSIGNMENTS = (  # the work a newcomer does, or a project to try
     r"\b(new|junior|entry[- ]level|first[- ]year|incoming|starting) [\w-]+( [\w-]+)?\b.*"
     r"\b(do|work on|working on|spend|handle|take on|handed|responsible)\b",
     r"\b(first|early) (job|role|tasks?|months|weeks)\b.*\b(do|work|spend|handle)\b",
-    r"\bstart(ed)? out (doing|as|in|with)\b|\bwhen you (first )?started out\b",
+    r"\bstart(ed)? out (doing|with)\b|\bwhen you (first )?started out\b",  # "did you start out in recruiting?" is their path
     r"\b(first|earliest) (things?|jobs?|tasks?|work) you (did|had|were given|worked on)\b",
     r"\b(try|test|practi[cs]e) (it |this |that )?(out|myself|on (my|their|your) own)\b",
     r"\bon (my|their|your) own\b|\btest (whether|if|my fit|fit)\b|\bget (hands-on|some) "

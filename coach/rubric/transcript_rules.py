@@ -33,6 +33,7 @@ REASON = (
     r"\b(i'm|i am) (trying|deciding|interested|curious|thinking|considering|exploring|applying|"
     r"hoping|looking) (to|in|about|whether|between|into|at|for|how|what|if)\b",
     r"\b(the )?reason (i|for) (asked|reached|wanted|this|the|our)\b",
+    r"\bi (contact|write|call|asked|am calling|am writing|reached) (to )?you because\b|\bbecause i (want|wanted|would like|hope) to\b",
 )
 
 
