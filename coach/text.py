@@ -32,7 +32,7 @@ _TRAILERS = ")]\"'”»」’"
 WORD = re.compile(r"[^\W_]+(?:['’\-&][^\W_]+)*")
 # "1." "2)" "-" "•" opening a line are list markers, not words.
 LIST_MARKER = re.compile(r"^\s*(?:\d{1,3}[.)]|\(?[a-z]\)|[-*\u2022\u00b7\u25aa\u25e6\u2023\u2013\u2014])\s+")
-_SENTENCE_BREAK = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"')\]]))\s+(?=[\u00bf\u00a1\"'(\[]?[A-Z0-9])")
+_SENTENCE_BREAK = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"')\]]))\s+(?=[\u00bf\u00a1\"'(\[]?[A-Za-z0-9])")
 
 
 def normalize(text: str) -> str:
@@ -78,12 +78,19 @@ def split_sentences(text: str) -> list[str]:
 
 
 def _split_line(line: str) -> list[str]:
-    """Split one line at . ! ? followed by a capital, keeping "Dr. Mbeki" whole."""
+    """Split one line at . ! ? and a space, keeping "Dr. Mbeki", "e.g. this" and "so... what" whole.
+
+    A lower-case start still begins a sentence ("im a senior. saw your post. could we talk?"), unless
+    an abbreviation or an ellipsis comes before it.
+    """
     sentences: list[str] = []
     pending: list[str] = []  # pieces joined once, so "A. B. C. ..." stays linear
-    for piece in _SENTENCE_BREAK.split(line):
+    pieces = _SENTENCE_BREAK.split(line)
+    for index, piece in enumerate(pieces):
         pending.append(piece)
-        if not _ends_with_abbreviation(piece):
+        following = pieces[index + 1].lstrip("\u00bf\u00a1\"'([")[:1] if index + 1 < len(pieces) else ""
+        trailing_ellipsis = piece.rstrip("\"')]").endswith("..") and following.islower()
+        if not _ends_with_abbreviation(piece) and not trailing_ellipsis:
             sentences.append(" ".join(pending))
             pending = []
     if pending:

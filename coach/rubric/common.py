@@ -5,11 +5,11 @@ from __future__ import annotations
 from coach.rubric import concepts, lexicon
 from coach.rubric.base import Finding, Kind, finding, rule
 from coach.rubric.message import Message, addressee
-from coach.rubric.patterns import compile_any, first_clause, quote
+from coach.rubric.patterns import first_clause, quote
 from coach.text import words
 
 JOB_ASK = concepts.JOB_ASK  # the one job-ask vocabulary (the fixers drop sentences it matches)
-ATTACHMENT = compile_any(lexicon.ATTACHMENT)
+ATTACHMENT = concepts.ATTACHMENT  # the one attachment vocabulary (the fixers drop sentences it matches)
 MESSAGES: tuple[Kind, ...] = ("outreach", "thank-you")
 
 
@@ -53,7 +53,7 @@ def generic_greeting(message: Message) -> Finding | None:
 )
 def job_ask(message: Message) -> Finding | None:
     """Fires on a direct or thinly veiled request for a job or a referral."""
-    if found := concepts.job_ask(message.subject_and_sentences):
+    if found := concepts.job_ask(message.subject_and_sentences, resume_offers=False):
         return finding(
             "job-ask",
             "This asks for a job or a referral. An informational conversation is for learning; drop the request and ask about their work instead.",

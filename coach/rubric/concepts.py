@@ -20,6 +20,7 @@ JOB_ASK = compile_any(lexicon.JOB_ASK)
 JOB_ASK_IN_REQUEST = compile_any(lexicon.JOB_ASK_IN_REQUEST)
 PASS_IT_ON = compile_any(lexicon.PASS_IT_ON)
 DOCUMENT = compile_any([lexicon.DOCUMENT])
+ATTACHMENT = compile_any(lexicon.ATTACHMENT)
 THANKS = compile_any(lexicon.THANKS)
 CONDITIONAL_THANKS = compile_any(lexicon.CONDITIONAL_THANKS)
 REQUEST_OPENER = compile_any(lexicon.REQUEST_OPENERS)
@@ -68,12 +69,16 @@ def is_request(sentence: str) -> bool:
 # --- Job ask -------------------------------------------------------------------------------
 
 
-def job_ask(texts: Sequence[str]) -> Evidence | None:
-    """A request for a job, internship, referral or resume pass-on, in any of the texts."""
+def job_ask(texts: Sequence[str], resume_offers: bool = True) -> Evidence | None:
+    """A request for a job, internship, referral or resume pass-on, in any of the texts.
+
+    In a message an offered resume is the `attachment` code's business, so `resume_offers=False` keeps the
+    classifier off sentences that offer one; in a conversation "Can I send you my CV?" is a job ask.
+    """
     requests = [t for t in texts if is_request(t)]
     if found := _pattern(JOB_ASK, texts) or _pattern(JOB_ASK_IN_REQUEST, requests) or _passing_a_document_on(texts):
         return found
-    return _classifier("job-ask", requests)
+    return _classifier("job-ask", [t for t in requests if resume_offers or not ATTACHMENT.search(normalize(t))])
 
 
 def _passing_a_document_on(texts: Sequence[str]) -> Evidence | None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 GREETING_OPENERS = (
     r"to\s+whom\s+it\s+may\s+concern",
     r"good\s+(?:morning|afternoon|evening|day)",
-    r"hi|hello|hey|hiya|howdy|dear|greetings|salutations|respected|esteemed|(?:good\s+)?morning|afternoon|evening",
+    r"hi|hello|hey|heya|hiya|howdy|yo|dear|greetings|salutations|respected|esteemed|(?:good\s+)?morning|afternoon|evening",
     # Spanish, French, German openers, so a translated note is not "no greeting".
     r"hola|estimad[oa]s?|querid[oa]s?|buen[oa]s\s+(?:d[ií]as|tardes)|bonjour|ch[eè]re?|hallo|liebe[rs]?|sehr\s+geehrte[rs]?",
 )
@@ -72,6 +72,7 @@ REACTIONS = (
     r"\bchanged\s+(?:my\s+mind|how\s+I|the\s+way\s+I)\b",
     r"\bmade\s+me\s+(?:want|think|laugh|realize|realise|rethink|reconsider|curious)\b",
     r"\bI\s+(?:also\s+|really\s+|especially\s+)?(?:loved|enjoyed|admired|appreciated|valued|found\s+it)\b",
+    r"\bin\s+my\s+(?:humble\s+)?(?:opinion|view)\b|\bI(?:'ve|\s+have)?\s+(?:ever\s+)?(?:know|knew|seen|read|heard|used|met)\W*$",
     # "I understand you opened...", "I hear your team...": what the writer knows of the recipient.
     r"\bI\s+(?:understand|hear|heard|read|see|saw|gather)\s+(?=(?:that\s+)?(?:you|your)\b)",
     # "I found your profile", "I noticed that you...": the writer finding the recipient.
@@ -86,19 +87,24 @@ REACTIONS = (
 RELATIONAL_CONNECTION = (
     r"\balum(?:nus|na|ni|nae|s)?\b",
     r"\balma\s+mater\b",
-    r"\bfellow\s+(?!at\b|in\b|of\b|with\b|for\b)[\w-]",  # "a fellow nurse", not "a research fellow at X"
+    r"\bfellow\s+(?!at\b|in\b|of\b|with\b|for\b|while\b|and\b|by\b|since\b|after\b|before\b|when\b)[\w-]",  # "a fellow nurse", not "a research fellow at X"
     r"\bmember\s+of\b",  # a group named because the reader belongs to it too
     r"\bwe(?:'ve|\s+have)?\s+(?:both\s+|briefly\s+|first\s+|once\s+)?"
-    r"(?:met|overlapped|worked|studied|interned|served|volunteered|played|trained|spoke|talked|chatted|connected)\b",
+    r"(?:met|overlapped|worked|studied|interned|served|volunteered|played|trained|spoke|talked|chatted|connected|grew\s+up|went|attended"
+    r"|belong(?:ed)?|sang|rowed|ran|lived|competed)\b",
+    r"\bwe\s+were\s+(?:both\s+)?(?:on|in|at)\s+the\s+same\b",
+    r"\bI\s+(?:also|too)\s+(?:worked|studied|interned|trained|served|volunteered)\s+(?:at|for|with|in)\b",  # "I also worked at Harrow"
     r"\bwe(?:'re|\s+are|\s+were)\s+both\b",
     r"\bboth\s+(?:studied|attended|graduated|worked|interned|went|belong|served|volunteered)\b",
     r"\bus\s+both\b",  # "a professor who taught us both"
     r"\bmet\s+you\b",
     r"\blike\s+you,?\s+I\b",  # "Like you, I studied at..."
     r"\bI(?:'m|\s+am|m)\s+also\s+an?\s+(?:[\w&'-]+\s+){0,3}?(?:graduate|grad|alum\w*)\b",
-    r"\b(?:graduated|studied|worked|interned)\s+(?:from|at|in)\s+(?:[\w&'-]+\s+){0,4}?(?:too|as\s+well)\b",
+    r"\b(?:graduated|studied|worked|interned|served|trained|spent\s+[\w-]+\s+(?:years?|months?|summers?))\s+(?:from|at|in|with|for)\s+"
+    r"(?:[\w&'-]+\s+){0,6}?(?:too|as\s+well)\b",
     r"\b(?:spoke|talked|chatted)\s+(?:with|to)\s+you\s+at\b",
-    r"\bsame\s+(?:[\w-]+\s+)?(?:school|university|college|program|programme|firm|company|club|lab|department|cohort)\b",
+    r"\bsame\s+(?:[\w-]+\s+)?(?:school|university|college|program|programme|firm|company|club|lab|department|cohort|team|unit|squad"
+    r"|choir|band|church|league|ward|platoon|regiment|battalion|bootcamp|course|class|dorm|hall|hometown|town|village|society)\b",
     r"\bsame\s+[\w-]+(?:\s+[\w-]+)?\s+(?:as\s+you|you)\b",  # "the same squadron you led"
     r"\b(?:suggested|recommended|advised|encouraged)\s+(?:that\s+)?I\b",
     r"\b(?:referred|sent|pointed|directed)\s+me\s+(?:to\s+you|your\s+way)\b",
@@ -116,7 +122,12 @@ RELATIONAL_CONNECTION = (
     r"\b(?:worked|studied|trained|served|interned|volunteered)\s+(?:together\s+)?(?:with|under)\s+you\b",
     r"\b(?:showed|shared|forwarded|sent)\s+(?:me|us|our\s+\w+)\s+your\b",  # a mutual contact passed on their work
     # Someone who sent the writer: "Maya said you'd be great to talk to", "my aunt says the two of you...".
-    r"\b(?:said|says)\s+(?:that\s+)?you\b",
+    r"(?<!bio\s)(?<!profile\s)(?<!page\s)(?<!website\s)(?<!site\s)(?<!article\s)\b(?:said|says)\s+(?:that\s+)?you\b",
+    r"\b(?:said|told\s+me|thought)\s+(?:that\s+)?I\s+(?:should|could|might|ought\s+to|must)\s+(?:say\s+hello|reach\s+out|write|contact"
+    r"|get\s+in\s+touch|talk|speak|e-?mail|message|ask)\b",
+    r"\b(?:after|before)\s+your\s+time\b",  # "I worked at Corlett too, after your time"
+    r"\byou\s+(?:showed|taught|told|gave|walked|took|helped|trained|coached|interviewed)\s+(?:us|me|our\s+[\w-]+)\b",  # they met the writer
+    r"\b(?:I|we)\s+(?:asked|met|thanked|spoke\s+to|talked\s+to|chatted\s+with)\s+you\s+(?:at|in|during|after|briefly|once)\b",
     r"\b(?:my|our)\s+(?:aunt|uncle|cousin|mother|father|mom|dad|sister|brother|friend|neighbou?r|roommate|professor|teacher"
     r"|instructor|advisor|adviser|supervisor|manager|boss|colleague|coach|mentor)\b[^.?!]{0,80}?\b(?:you|your)\b",
     # A shared place at different times: "the shelter where you worked", "the summer after you left".
@@ -124,7 +135,8 @@ RELATIONAL_CONNECTION = (
     r"\b(?:after|before|when)\s+you\s+(?:left|joined|moved|graduated|worked)\b",
     r"\b(?:talking|speaking|chatting|talked|spoke|chatted)\s+(?:with|to)\s+(?:me|you)\s+(?:at|during|after)\b",
     # The writer was at the recipient's place or event: "toured ... and your site manager showed us".
-    r"\b(?:toured|visited|volunteered|volunteering|volunteer\s+day|open\s+(?:day|house)|site\s+visit|helped\s+(?:out\s+)?(?:at|with))\b[^.?!]{0,80}?"
+    r"\b(?:toured|visited|volunteered|volunteering|volunteer\s+day|open\s+(?:day|house)|site\s+visit|helped\s+(?:out\s+)?(?:at|with)"
+    r"|field\s+trip|tour|stayed\s+for|sat\s+in\s+on)\b[^.?!]{0,80}?"
     r"\b(?:you|your\s+(?!advice|time|thoughts|perspective|insights?|help|experience|career)\w+)",
 )
 
@@ -141,22 +153,31 @@ WORK_NOUNS = (
     r"|show|production|play|performance|concert|lighting|set\s+design|costumes?|score|soundtrack|song|music|mural"
     r"|sculpture|photos?|photographs?|photography|illustrations?|drawings?|paintings?|artwork|menu|dish|recipe"
     r"|garden|building|bridge|renovation|redesign|relaunch|rebuild|series|reporting|coverage|feature|investigation"
-    r"|typeface|font|game|mod|finding\s+aid|initiative|pilot|rollout|exhibit|collection|recording"
+    r"|typeface|font|game|mod|finding\s+aid|initiative|pilot|rollout|exhibit|collection|recording|q\s*&\s*a|screening|reading"
+    r"|book\s+signing|demo|open\s+studio|open\s+rehearsal|livestream|stream|broadcast|commentary|casts?"
 )
 WORK_CONNECTION = (
-    rf"\byour(?:\s+[\w'&-]+){{0,5}}?\s+(?:{WORK_NOUNS})s?\b",
+    rf"\byour(?!\s+way\b)(?:\s+[\w'&-]+){{0,5}}?\s+(?:{WORK_NOUNS})s?\b",
     r"\b(?:read|watched|heard|saw|attended|listened\s+to|toured|visited|used|followed?|loved|enjoyed|admired"
     r"|came\s+across|found|finished|using|use|played|studied|took|taken)\s+(?:\w+\s+)?your\s+"
     r"(?!profile|title|role|position|page|background|linkedin|bio|career|experience|job|company|team|firm|e-?mail|name)",
-    r"\b(?:heard|saw|watched)\s+you\s+(?:speak|talk|present|on|at|moderate|discuss|explain|describe|lecture|demo)\b",
+    r"\b(?:heard|saw|seen|watched|watching|listening\s+to|listened\s+to)\s+you\s+(?:speak|talk|present|on|at|moderate|discuss|explain"
+    r"|describe|lecture|demo|cast|commentate|stream|play|perform|sing|teach|race|compete|dance|act|host|report|broadcast|debate"
+    r"|pitch|coach|referee|interview|answer)\w*\b",
     r"\bin\s+the\s+audience\b",
     # "the panel you moderated": a relative clause after a noun, not "how you built your career".
-    r"(?<!how\s)(?<!why\s)(?<!what\s)(?<!when\s)(?<!where\s)(?<!that\s)(?<!once\s)(?<!if\s)"
+    r"(?<!how\s)(?<!why\s)(?<!what\s)(?<!when\s)(?<!where\s)(?<!that\s)(?<!once\s)(?<!if\s)(?<!understand\s)(?<!know\s)(?<!see\s)"
+    r"(?<!noticed\s)(?<!notice\s)(?<!learned\s)(?<!heard\s)"
     r"\byou(?:'ve|\s+have)?\s+(?:built|designed|wrote|written|created|founded|launched|published|presented"
     r"|moderated|organi[sz]ed|hosted|taught|gave|delivered|curated|produced|directed|authored|co-authored"
     r"|led|ran|captained|started|open-sourced|translated|maintain|maintained|coached|chaired|supervised|mentored"
     r"|planned|coordinated|arranged|performed|catered|judged|curated|filmed|photographed|recorded|edited|shared|posted)\b"
-    r"(?!\s+(?:your|a\s+career))",
+    r"(?!\s+(?:your|a\s+career))"
+    # "you have led the finance team for ten years" is their career, not a thing they made
+    r"(?!\s+(?:(?:the|a|an|their|its|his|her)\s+)?(?:[\w-]+\s+){0,2}?(?:team|department|office|division|group|unit|company|firm"
+    r"|practice|business|branch|region|agency|clinic|ward|lab|kitchen|restaurant|store|shop|school|hospital|site|plant|fleet|crew"
+    r"|grade|class|classe|student|kid|children|patient|client)s?\b"
+    r"(?!\s+(?:event|workshop|talk|session|panel|project)))",
 )
 
 # --- The ask ------------------------------------------------------------------
@@ -174,6 +195,11 @@ ASK_MARKERS = (
     r"\bI\s+(?:hope|was\s+hoping|am\s+hoping)\s+(?:to|we|you)\b|\bI'm\s+hoping\s+(?:to|we|you)\b",
     r"\b(?:spare|grab|set\s+up|schedule|find)\s+(?:\w+\s+){0,2}?(?:minutes?|time|call|chat|coffee)\b",
 )
+
+# A question with no "you" is still put to the recipient when it asks for the writer ("What should I
+# read first?") or opens as a clipped request ("Any chance of a call?"); "Ever wondered why...?" is not.
+ASKING_PRONOUNS = frozenset("i me my we us".split())
+REQUEST_FRAGMENT_OPENERS = frozenset("any anything free open up available possible okay ok mind worth interested fancy".split())
 
 # A polite request that carries no question mark, read on folded text ("I'd love...", "Please...").
 REQUEST_OPENERS = (
@@ -245,6 +271,9 @@ MEAL = (
     r"(?:lunch|dinner|breakfast|brunch|meal|drinks)\b",
 )
 RECURRING = (
+    # "tag along on a few of your summer patrols": several visits, not one conversation
+    r"\b(?:tag|ride|come)\s+along\s+(?:on|for|with)\s+(?:a\s+few|several|some|a\s+couple|\d+|two|three)\b",
+    r"\b(?:a\s+few|several|a\s+couple)\s+of\s+your\s+(?:[\w-]+\s+)?(?:shifts|patrols|meetings|calls|sessions|rounds|visits|days|classes|shoots)\b",
     r"\b(?:monthly|weekly|bi-?weekly|fortnightly|quarterly|regular|recurring|standing|ongoing|periodic)\s+"
     r"(?:[\w-]+\s+)?(?:calls?|meetings?|chats?|check-?ins?|sessions?|conversations?|catch-?ups?)\b",
     r"\b(?:series|set|string)\s+of\s+(?:\w+\s+)?(?:calls|meetings|chats|conversations|sessions)\b",
@@ -314,7 +343,7 @@ JOB_ASK = (
     r"\broom\s+for\s+(?:an?\s+|another\s+|one\s+more\s+)?(?:[\w-]+\s+){0,2}?(?:interns?|assistants?|apprentices?|hires?|trainees?)\b",
     r"\b(?:a\s+)?(?:spot|place|position|opening|role|job)\s+for\s+me\b",
     # Passing the writer's name to whoever hires.
-    r"\b(?:forward|pass|send|give|mention|put)\s+(?:along\s+|on\s+|forward\s+)?my\s+name\b",
+    r"\b(?:forward|pass|send|give|mention)\s+(?:along\s+|on\s+|forward\s+)?my\s+name\b|\bput\s+(?:forward\s+my\s+name|my\s+name\s+forward)\b",
     r"\bwho(?:ever)?\s+(?:does\s+the\s+)?hir(?:es|ing)\b",
 )
 # Read only in questions and requests (the transcript's turns, a message's asks): as statements
@@ -325,7 +354,17 @@ JOB_ASK_IN_REQUEST = (
     r"\b(?:any|open|current)\s+(?:openings?|vacanc\w+)\b",
     r"\b(?:know\s+of|heard\s+of|aware\s+of)\s+(?:any\s+)?(?:openings?|positions?|jobs?|internships?|roles?)\b",
     r"\b(?:is|are)\s+there\s+(?:a|an|any)\s+(?:open\s+|available\s+)?(?:openings?|positions?|jobs?|internships?|roles?|spots?)"
-    r"(?:\s+open|\s+available)?\s+(?:at|on|in|with|for)\s+(?:your|you|the\s+(?:team|firm|company)|me)\b",
+    r"(?:\s+open|\s+available)?\s+(?:for\s+(?:[\w-]+\s+){0,2}?)?(?:at|on|in|with|for)\s+(?:your|you|the\s+(?:team|firm|company)|me)\b",
+    r"\broom\s+(?:on|in|at)\s+your\s+[\w-]+(?:\s+[\w-]+)?\s+for\s+(?:me|an?\s)",
+    r"\b(?:when|if|once)\s+(?:your|the)\s+(?:next\s+)?(?:[\w-]+\s+){0,3}?(?:scheme|program(?:me)?|intake|cohort|role|position|opening"
+    r"|internship|posting|vacancy|hiring\s+round)\s+(?:opens|is\s+posted|goes\s+live|is\s+advertised)\b",
+    r"\b(?:I|me)\s+(?:[\w-]+\s+){0,4}?join\s+your\s+(?:team|practice|firm|lab|crew|studio|company|group|office|department|staff|unit|kitchen|clinic)\b"
+    r"(?!\s+(?:meeting|call|webinar|event|session|'s|for\s+(?:a|the)\s+(?:day|meeting|call)))",
+    r"\bsponsor\s+(?:a|my|me|the)\s+(?:[\w-]+\s+)?visa\b|\bvisa\s+sponsorship\b",
+    r"\bvouch\s+for\s+me\b",
+    r"\b(?:get|put)\s+my\s+(?:name|r[eé]sum[eé]|cv|application)\s+in\s+front\s+of\b",
+    r"\bneeds?\s+(?:an?|any|another|more|extra)\s+(?:[\w-]+\s+){0,2}?(?:junior|intern|assistant|helper|hands?|trainee|apprentice|volunteer"
+    r"|caster|spotter|analyst|developer|designer|engineer|writer|editor|associate|staff|runner|tech|technician)s?\b",
     r"\b(?:refer|recommend)\s+me\s+(?:for|to\s+(?:the|your)\s+(?:team|role|position|hiring|recruit\w*))\b",
     r"\b(?:r[eé]sum[eé]|cv|application)\b.*\b(?:pass|forward|send|hand)\w*\s+(?:it\s+|this\s+|that\s+)?(?:along|on)\b",
     r"\b(?:pass|forward)\s+(?:along\s+|on\s+)?my\s+(?:r[eé]sum[eé]|cv)\b",
@@ -345,21 +384,35 @@ PASS_IT_ON = (
 
 # --- Attachment -------------------------------------------------------------------
 
-_ATTACHABLE = r"(?:r[eé]sum[eé]s?|cvs?|c\.v\.|curriculum\s+vitae|portfolio|writing\s+samples?|cover\s+letter)"
+_ATTACHABLE = r"(?:r[eé]sum[eé]s?|cvs?|c\.v\.|curriculum\s+vitae|portfolio|writing\s+samples?|work\s+samples?|cover\s+letter)"
+_MINE = r"(?:my|a\s+copy\s+of\s+my|the|a|an|two|three|some|a\s+few|a\s+link\s+to\s+my)\s+(?:[\w-]+\s+){0,2}?"
+_URL = r"(?:https?://|www\.|\b[\w-]+(?:\.[\w-]+)*\.(?:com|io|net|org|me|dev|site|art|design|page)\b)"
+_SEND = r"(?:send|sent|sending|share|sharing|forward|forwarding|pass|passing|attach|email|e-mail)"
+_I_SEND = (  # the writer as the sender: "I can send", "I'm happy to share", "should I send", "if I sent", "Can send..."
+    r"(?:\bI(?:'m|\s+am|'ll|\s+will|'d|\s+would|\s+can|\s+could|'ve|\s+have)?(?:\s+(?:also|gladly|be\s+happy\s+to|be\s+glad\s+to"
+    r"|love\s+to|like\s+to|happy\s+to|glad\s+to))?|\bshould\s+I|\bif\s+I|\bshall\s+I|^\W*(?:happy\s+to|glad\s+to|can|could))"
+)
 ATTACHMENT = (
-    rf"\b(?:attached|attaching|enclosed|enclosing|included)\s+(?:is\s+|are\s+)?(?:my|a\s+copy\s+of\s+my|the|a)\s+"
-    rf"(?:[\w-]+\s+){{0,2}}?{_ATTACHABLE}",
-    rf"\b{_ATTACHABLE}(?:\s+(?:of|with)\s+(?:[\w-]+\s+){{0,2}}?[\w-]+)?\s+(?:is\s+|are\s+)?(?:also\s+)?(?:attached|enclosed)\b",
+    # "I've attached my resume", "I attach my CV", "attached is a copy of my CV", "I've included a link to my portfolio".
+    rf"\b(?:attach|attached|attaching|enclose|enclosed|enclosing|included|including|uploaded)\s+(?:is\s+|are\s+|here\s+|below\s+)?"
+    rf"{_MINE}{_ATTACHABLE}",
+    # "My CV is attached", "Resume's attached", "my portfolio is linked below", "my resume is in the attachment".
+    rf"\b{_ATTACHABLE}(?:\s+(?:of|with)\s+(?:[\w-]+\s+){{0,2}}?[\w-]+)?(?:'s|\s+is|\s+are)?\s+(?:also\s+)?(?:attached|enclosed)\b",
+    rf"\b{_ATTACHABLE}(?:'s|\s+is|\s+are)?\s+(?:also\s+)?(?:linked|included|uploaded)?\s*(?:below|here|above|in\s+(?:the\s+)?attachment)\b",
     r"\bI\s+(?:send|sent|have\s+sent)\s+(?:you\s+)?(?:attached|enclosed)\b",
-    rf"\b{_ATTACHABLE}\s+(?:is\s+|are\s+)?(?:linked|included)\s+(?:below|here|above)\b",
-    rf"\byou(?:'ll|\s+will)\s+find\s+my\s+(?:[\w-]+\s+)?{_ATTACHABLE}",
+    rf"\b(?:find|see|view|check\s+out|look\s+at)\s+my\s+(?:attached\s+|enclosed\s+)?(?:[\w-]+\s+)?{_ATTACHABLE}\s*(?:here|at|on|:|attached|enclosed|below|in\s+(?:the\s+)?attachment)",
+    rf"\b(?:find|see)\s+(?:the\s+|my\s+)?attached\s+(?:[\w-]+\s+)?{_ATTACHABLE}|\bmy\s+attached\s+(?:[\w-]+\s+)?{_ATTACHABLE}",
+    rf"\bin\s+(?:the\s+)?attachment\b[^.?!]{{0,60}}\b{_ATTACHABLE}|\b{_ATTACHABLE}\b[^.?!]{{0,30}}\bin\s+(?:the\s+)?attachment\b",
     rf"\bhere(?:'s|\s+is)\s+(?:a\s+link\s+to\s+)?my\s+(?:[\w-]+\s+)?{_ATTACHABLE}",
-    rf"\bI(?:'ll|\s+will)\s+(?:also\s+)?(?:send|share|forward|attach)(?:\s+over|\s+along)?\s+(?:you\s+)?(?:over\s+)?(?:my|a\s+copy\s+of\s+my)\s+(?:[\w-]+\s+)?{_ATTACHABLE}",
-    r"\bplease\s+find\s+(?:attached|enclosed)\b",
-    # The writer offering to send one is the same move as attaching it ("could you forward my CV" is not).
-    rf"\b(?:I(?:'d|\s+would)\s+be\s+|I'm\s+|I\s+am\s+)?(?:happy|glad)\s+to\s+(?:send|share|forward|attach)(?:\s+over|\s+along)?\s+(?:you\s+)?(?:over\s+)?"
-    rf"(?:my|a\s+copy\s+of\s+my)\s+(?:[\w-]+\s+)?{_ATTACHABLE}",
-    rf"\bI\s+(?:can|could)\s+(?:send|share|forward|attach)(?:\s+over|\s+along)?\s+(?:you\s+)?(?:over\s+)?(?:my|a\s+copy\s+of\s+my)\s+(?:[\w-]+\s+)?{_ATTACHABLE}",
+    rf"\byou(?:'ll|\s+will|\s+can|\s+may)\s+find\s+my\s+(?:[\w-]+\s+)?{_ATTACHABLE}",
+    rf"\badded\s+my\s+(?:[\w-]+\s+)?{_ATTACHABLE}\s+to\s+(?:this|the|my)\s+(?:e-?mail|message|note|letter)\b",
+    rf"\bmy\s+(?:[\w-]+\s+)?{_ATTACHABLE}\s*(?::|is\s+at|is\s+on|lives\s+at|at)\s*{_URL}",
+    r"\bplease\s+find\s+(?:attached|enclosed)\b|\benclosed\s+please\s+find\b",
+    # The writer offering to send one is the same move as attaching it ("could you forward my CV" is not):
+    # "I can send over my portfolio", "happy to share my CV", "Should I send you my CV?", "Sending my CV along".
+    rf"{_I_SEND}\s+{_SEND}(?:\s+over|\s+along|\s+across)?\s+(?:you\s+)?(?:over\s+|along\s+)?(?:my|a\s+copy\s+of\s+my)\s+(?:[\w-]+\s+)?{_ATTACHABLE}",
+    rf"^\W*(?:sending|attaching|enclosing|including)\s+(?:along\s+|over\s+)?(?:my|a\s+copy\s+of\s+my)\s+(?:[\w-]+\s+)?{_ATTACHABLE}",
+    rf"\bif\s+you(?:'d|\s+would)\s+like\s+(?:to\s+see|a\s+copy\s+of|to\s+have|to\s+look\s+at)\s+my\s+(?:[\w-]+\s+)?{_ATTACHABLE}",
 )
 
 # --- Apologetic filler --------------------------------------------------------------
@@ -402,7 +455,9 @@ VAGUE_ASKS = (
 TOPIC_TRIGGERS = (
     r"\b(?:learn(?:ing)?|hear(?:ing)?|understand(?:ing)?|explain|discuss(?:ing)?|describe|ask(?:ing)?|know\s+more"
     r"|curious|interested|exploring|explore|considering|advice|insights?|questions?|tell\s+me|walk\s+me\s+through"
-    r"|chat(?:ting)?|call|conversation|coffee|meeting|talking|speaking|informational\s+interview)\b",
+    r"|chat(?:ting)?|call|conversation|coffee|meeting|talking|speaking|informational\s+interview"
+    r"|hoping\s+to\s+(?:move|switch|transition|pivot|get)|(?:I(?:'m|\s+am)\s+(?:\w+\s+)?|\bmy\s+)(?:move|moving|switch|switching"
+    r"|transition|transitioning|pivot|pivoting)\s+(?:into|to))\b",
     r"(?<!your\s)(?<!\ba\s)(?<!the\s)\btalk\b",  # the verb, not "your talk"
 )
 # After these words comes the topic itself.
@@ -434,7 +489,7 @@ VAGUE_WORDS = frozenset(
     whenever suits suit convenient convenience possible free available
     pick learn hear share tell explain discuss hope love value welcome open willing
     phone telephone video zoom teams e-mail email coffee meeting meet hour hours morning mornings afternoon
-    afternoons evening evenings weekend weekends lunch break""".split()
+    afternoons evening evenings weekend weekends lunch break ok okay fine alright""".split()
 )
 
 # --- Thank-you notes ------------------------------------------------------------------
@@ -470,10 +525,11 @@ SPECIFIC_REFERENCE = (
 )
 # References that need nothing after them: the thing is named before ("Jordan, as you suggested").
 SELF_CONTAINED_REFERENCE = (
+    r'"(?:[^"\s]+\s+){2,}[^"]+"',  # their words quoted back: "ship one tiny app, not three half-done ones"
     r"\b(?:as|like)\s+you\s+(?:suggested|recommended|advised|advise\s+me|mentioned|said)\b",
     r"\b(?:took|take|taking|followed|following|acted\s+on)\s+your\s+(?:\w+\s+)?(?:advice|suggestion|tip|recommendation)\b",
     # "the home lab you described", "the overtime logs you mentioned": a thing named, then pinned to them.
-    r"\b(?:the|that|those|this|these)\s+(?:(?!(?:things?|stuff|information\w*|insights?|advice|experiences?|time|tips?)\b)[\w'-]+\s+){1,3}?"
+    r"\b(?:the|that|those|this|these)\s+(?:(?!(?:things?|stuff|information\w*|insights?|advice|experiences?|time|tips?)\b)[\w'-]+\s+){1,5}?"
     r"you\s+(?:mentioned|recommended|suggested|described|shared|sent"
     r"|showed\s+me|pointed\s+(?:me\s+to|out)|told\s+me\s+about)\b",
     r"\b(?:the|that)\s+(?:\w+\s+){0,2}?(?:book|article|podcast|course|person|contact|resource|site|website|newsletter|paper"
@@ -492,6 +548,7 @@ NEXT_STEP = (
     r"|booked|downloaded|contacted)\b",
     r"\b(?:keep|stay)\s+(?:you\s+)?(?:posted|updated|informed|in\s+touch|in\s+the\s+loop)\b",
     r"\bkeep\s+in\s+touch\b|\breport\s+back\b|\blet\s+you\s+know\s+how\b",
+    r"^\W*(?:will|gonna|going\s+to|planning\s+to|plan\s+to|hoping\s+to)\s+\w+",  # the subject dropped: "Will ping you when it's live!"
     r"\bsend\s+you\s+(?:an?\s+|my\s+|the\s+)?(?:[\w-]+\s+)?(?:update|note|write-?up|draft|summary|version)\b",
     r"\b(?:update|tell)\s+you\s+(?:on|how|when|about)\b",
     r"\blook(?:ing)?\s+forward\s+to\s+(?:staying|keeping|seeing|updating|sharing|our\s+next)\b",

@@ -167,8 +167,8 @@ def salutation(first_line: str) -> str:
     if vocative := _VOCATIVE_THANKS.match(line):
         return vocative.group(0).strip()
     tokens = line.rstrip(",:").split()
-    # "Renata," or "Dr. Mbeki:" alone on the first line is a salutation too.
-    if line.endswith((",", ":")) and 1 <= len(tokens) <= 4 and all(t[:1].isupper() for t in tokens):
+    # "Renata," "Dr. Mbeki:" or "Chef Maren!" alone on the first line is a salutation too.
+    if line.endswith((",", ":", "!")) and 1 <= len(tokens) <= 4 and all(t[:1].isupper() for t in tokens):
         return line
     return ""
 

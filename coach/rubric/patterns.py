@@ -71,7 +71,10 @@ def is_request_question(sentence: str) -> bool:
         return False
     if sentence.lstrip().startswith("\u00bf") or is_ask(sentence) or MEETING.search(sentence) or durations(sentence):
         return True
-    return any(w.lower() in lexicon.RECIPIENT_PRONOUNS for w in words(sentence))
+    tokens = [w.lower() for w in words(sentence)]
+    if tokens and tokens[0] in lexicon.REQUEST_FRAGMENT_OPENERS:
+        return True  # "Any chance of 15 minutes next week?", "Free for a call?"
+    return any(w in lexicon.RECIPIENT_PRONOUNS or w in lexicon.ASKING_PRONOUNS for w in tokens)
 
 
 def side(sentence: str) -> Side | None:

@@ -259,6 +259,9 @@ REFERRAL = (
     r"\bwho (should|could|can|would|might|do you think)\b.*\b(talk|speak|reach|contact|meet|"
     r"connect|email|call)\b",
     r"\brefer me to (someone|anyone|a colleague|people|others?|your colleague)\b",
+    # "do u know anyone in city planning who might chat with me?", "could you recommend someone..."
+    r"\b(know|recommend|suggest|think of) (of )?(anyone|someone|anybody|somebody|other people|others|a (colleague|person|contact|friend))\b",
+    r"\bwho (might|could|would|may) (be (willing|happy|open) to )?(chat|talk|speak|meet) (with|to) me\b",
 )
 ASSIGNMENTS = (  # the work a newcomer does, or a project to try
     r"\b(projects?|tasks?|assignments?|caseload|deliverables?|exercises?)\b",

@@ -230,7 +230,8 @@ def test_job_ask_quotes_the_request() -> None:
         pytest.param("I have enclosed my writing samples.", True, id="enclosed"),
         pytest.param("I'd be happy to send you my resume.", True, id="offer-to-send"),
         pytest.param("Could you forward my resume to the recruiter?", False, id="job-ask-is-not-attachment"),
-        pytest.param("My portfolio is at anasousa.design.", False, id="a-link-is-not-attached"),
+        pytest.param("My portfolio is at anasousa.design.", True, id="a-link-to-a-portfolio-offers-it"),
+        pytest.param("You advised me to shorten my CV, so I did.", False, id="a-mention-is-not-attached"),
         pytest.param("I read the report you attached to your post.", False, id="their-attachment"),
     ],
 )
