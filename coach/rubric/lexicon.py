@@ -520,7 +520,10 @@ SPECIFIC_REFERENCE = (
     r"\s+(?:about|on|regarding)\b",
     r"\bwalk(?:ing|ed)?\s+me\s+through\b",
     r"\b(?:show(?:ing|ed)?|t(?:aking|ook))\s+me\s+(?:around|round|through)\b",  # "showing me around the excavation"
-    r"\b(?:hearing|learning|seeing|finding\s+out)\s+(?:how|why|what|that)\b",  # "hearing how your team records..."
+    r"\b(?:hear(?:ing)?|learning|seeing|finding\s+out|discovering)\s+(?:how|why|what|that)\b",  # "hearing how your team records..."
+    r"\bI\s+(?:didn't|did\s+not|never)\s+(?:know|realise|realize|expect|think)\b",  # "I didn't know inspectors start on nights"
+    r"\b(?:recommending|suggesting|mentioning|sharing|explaining|describing|introducing\s+me\s+to|pointing\s+me\s+to)\b",
+    r"\b(?:meeting|seeing|visiting|touring)\s+(?:the|your)\b",
     r"\bI\s+(?:learned|learnt|realised|realized|discovered)\s+(?:that|how|about|a\s+lot\s+about)\b",
 )
 # References that need nothing after them: the thing is named before ("Jordan, as you suggested").
@@ -548,7 +551,11 @@ NEXT_STEP = (
     r"|booked|downloaded|contacted)\b",
     r"\b(?:keep|stay)\s+(?:you\s+)?(?:posted|updated|informed|in\s+touch|in\s+the\s+loop)\b",
     r"\bkeep\s+in\s+touch\b|\breport\s+back\b|\blet\s+you\s+know\s+how\b",
-    r"^\W*(?:will|gonna|going\s+to|planning\s+to|plan\s+to|hoping\s+to)\s+\w+",  # the subject dropped: "Will ping you when it's live!"
+    r"^\W*(?:will|gonna|going\s+to|planning\s+to|plan\s+to|planning\s+on|hoping\s+to|hope\s+to|aiming\s+to)\s+\w+",
+    # a plan already under way: "I'm starting the Python course on Monday", "I am now applying to..."
+    r"\bI(?:'m|\s+am|m)\s+(?:now\s+|already\s+|also\s+|officially\s+)?"
+    r"(?!(?:writing|thinking|wondering|feeling|reaching|contacting|sending|still|so|really|truly)\b)[a-z]+ing\s+"
+    r"(?:the|a|an|my|your|to|on|for|with|up|in|into|at|this|next|two|three|it)\b",  # the subject dropped: "Will ping you when it's live!"
     r"\bsend\s+you\s+(?:an?\s+|my\s+|the\s+)?(?:[\w-]+\s+)?(?:update|note|write-?up|draft|summary|version)\b",
     r"\b(?:update|tell)\s+you\s+(?:on|how|when|about)\b",
     r"\blook(?:ing)?\s+forward\s+to\s+(?:staying|keeping|seeing|updating|sharing|our\s+next)\b",

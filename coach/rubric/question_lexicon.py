@@ -143,14 +143,15 @@ SEARCHABLE = (
     r"\b(annual revenue|revenue last year|market cap\w*)\b|\bhow much (revenue|money) does\b",
     # founding, headquarters, ownership, listing
     r"\bwhen (was|were|did) (?!you\b|i\b|we\b).*\b(found|founded|established|incorporated|launched|created|open|opened)\b",
-    r"\b(what|which) year (was|were|did) .*\b(found|founded|established|start|started|opened|"
-    r"launched|incorporated)\b",
+    r"\b(what|which) year (was|were|did) (?!you\b|i\b|we\b).*\b(found|founded|established|start|started|opened|"
+    r"launched|incorporated|open|opened|begin|began)\b",
     r"\bhow old is (the|your|this) (company|firm|organi[sz]ation|business|hospital|institute)\b",
     r"\bfounding (year|date)\b|\bwho founded\b",
     r"\bheadquarter",
     r"\bwhere (is|are) (?!you\b)[\w' ]+ (based|located)\b",
     r"\b(office|branch|store) locations\b|\bhow many (cities|countries)\b",
     r"\bwhere are (the|your|its|their) (offices|branches|stores|locations)\b",
+    r"\b(does|do) (the|your|this) (company|firm|organi[sz]ation|business|agency|group) have (any )?(offices|branches|stores|sites|locations)\b",
     r"\b(parent company|subsidiary of|who owns|owned by|owners?\b.*\b(company|firm))",
     r"\b(stock|ticker|share price|publicly traded|stock exchange|nasdaq|nyse|ipo)\b",
     r"\bis (the company|the firm|it|your company) (public|private|listed)\b",
@@ -231,7 +232,8 @@ ADVICE = (  # what the student should do
 RESOURCE_NOUNS = (
     r"(books?|podcasts?|newsletters?|blogs?|journals?|magazines?|publications?|websites?|"
     r"articles?|reading|courses?|classes|certifications?|conferences?|events?|meetups?|"
-    r"associations?|organi[sz]ations?|groups?|societies|clubs?|communities|resources?)"
+    r"associations?|organi[sz]ations?|groups?|societies|clubs?|communities|resources?|forums?|videos?|channels?|"
+    r"case studies|textbooks?|guides?|tutorials?|workshops?|programs?|programmes?|sites?)"
 )
 PEOPLE_NOUNS = r"(people|persons?|contacts?|mentors?|names|programs?|fellowships?)"
 SEEKING_VERBS = r"(recommend|suggest|point|follow|read|join|attend|subscribe|listen|check|look)"
@@ -246,6 +248,7 @@ RESOURCES = (
     r"watch)\b",
     r"\bwhat do you (read|follow|listen to|subscribe to|watch)\b|\bstay (on top|current|up to "
     r"date)\b",
+    r"\bwhere (can|could|should|do|would) (i|someone|a student|people) (find|read|learn|look|go)\b",  # "Where can I find case studies?"
 )
 REFERRAL = (
     r"\bwho else\b|\banyone else\b|\bsomeone else\b|\banybody else\b",
@@ -258,7 +261,9 @@ REFERRAL = (
     r"\b(introduce me|put me in touch|connect me)\b",
     r"\bwho (should|could|can|would|might|do you think)\b.*\b(talk|speak|reach|contact|meet|"
     r"connect|email|call)\b",
-    r"\brefer me to (someone|anyone|a colleague|people|others?|your colleague)\b",
+    r"\b(refer|point|direct|send) me to (someone|anyone|a colleague|people|others?|your colleague)\b",
+    r"\b(contact|email|reach out to|write to|talk to|speak (to|with)) your (colleague|coworker|co-worker|manager|friend|team ?mate)\b",
+    r"\b(people|others|anyone|someone) (else )?i should be (reaching out to|talking to|contacting|speaking (to|with))\b",
     # "do u know anyone in city planning who might chat with me?", "could you recommend someone..."
     r"\b(know|recommend|suggest|think of) (of )?(anyone|someone|anybody|somebody|other people|others|a (colleague|person|contact|friend))\b",
     r"\bwho (might|could|would|may) (be (willing|happy|open) to )?(chat|talk|speak|meet) (with|to) me\b",

@@ -1,0 +1,46 @@
+"""Each concept's detector on the many ways people say it, and on near-misses that say something else.
+
+The phrasings (tests/data/phrasings.yaml) were written from the rubric, one per line; a detector that
+misses a "yes" or fires on a "no" fails with that line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+import yaml
+
+from coach.rubric import concepts, semantic
+from coach.rubric.questions import is_referral_ask, is_searchable
+from coach.rubric.thank_you import NEXT_STEP, refers_to_conversation
+from coach.text import normalize, split_sentences
+from tests.datasets import DATA_DIR
+
+PHRASINGS = yaml.safe_load((DATA_DIR / "phrasings.yaml").read_text(encoding="utf-8"))
+
+DETECTORS: dict[str, Callable[[str], bool]] = {
+    "attachment": lambda text: bool(concepts.ATTACHMENT.search(normalize(text))),
+    "job-ask": lambda text: concepts.job_ask(split_sentences(text)) is not None,
+    "connection": lambda text: concepts.connection(split_sentences(text)) is not None,
+    "next-step": lambda text: bool(NEXT_STEP.search(normalize(text)) or semantic.first_with_label("next-step", [text])),
+    "specifics": lambda text: refers_to_conversation(normalize(text)),
+    "referral-ask": is_referral_ask,
+    "googleable": is_searchable,
+}
+CASES = [
+    pytest.param(concept, text, answer == "yes", id=f"{concept}-{answer}-{n}")
+    for concept, answers in PHRASINGS.items()
+    for answer, texts in answers.items()
+    for n, text in enumerate(texts)
+]
+
+
+def test_every_concept_has_a_detector_and_both_kinds_of_line() -> None:
+    assert set(PHRASINGS) == set(DETECTORS)
+    assert all(answers.get("yes") and answers.get("no") for answers in PHRASINGS.values())
+
+
+@pytest.mark.parametrize(("concept", "text", "expected"), CASES)
+def test_the_detector_reads_the_phrasing(concept: str, text: str, expected: bool) -> None:
+    assert DETECTORS[concept](text) is expected, f"{concept}: {text!r} should {'' if expected else 'not '}be found"
