@@ -70,11 +70,24 @@ def speaking_minutes(word_total: int) -> float:
 def split_sentences(text: str) -> list[str]:
     """Sentences of a message (normalised); a line break always ends one, and list markers are dropped."""
     sentences: list[str] = []
-    for line in normalize(text).split("\n"):
+    for line in _unwrap(normalize(text).split("\n")):
         line = LIST_MARKER.sub("", line.strip(), count=1)
         if line:
             sentences.extend(_split_line(line))
     return sentences
+
+
+def _unwrap(lines: list[str]) -> list[str]:
+    """Join hard-wrapped lines: one that ends without a mark, followed by one that opens in lower case."""
+    joined: list[str] = []
+    for line in lines:
+        stripped = line.strip()
+        previous = joined[-1].rstrip() if joined else ""
+        if previous and stripped[:1].islower() and previous[-1:].isalnum() and not LIST_MARKER.match(line):
+            joined[-1] = f"{previous} {stripped}"
+        else:
+            joined.append(line)
+    return joined
 
 
 def _split_line(line: str) -> list[str]:

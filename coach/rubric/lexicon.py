@@ -193,6 +193,8 @@ ASK_MARKERS = (
     r"\bare\s+you\s+(?:open|willing|available|free)\b",
     r"\bdo\s+you\s+(?:also\s+|still\s+|perhaps\s+|maybe\s+)?have\s+(?:time|a\s+few|\d+|any\s+time)\b",
     r"\bI\s+(?:hope|was\s+hoping|am\s+hoping)\s+(?:to|we|you)\b|\bI'm\s+hoping\s+(?:to|we|you)\b",
+    # what the writer wants from the call belongs to the ask: "I wish to learn what the first years are like"
+    r"\bI\s+(?:wish|want|would\s+like|'d\s+like|am\s+keen|'m\s+keen)\s+to\s+(?:learn|hear|understand|ask|know|talk|discuss|find\s+out)\b",
     r"\b(?:spare|grab|set\s+up|schedule|find)\s+(?:\w+\s+){0,2}?(?:minutes?|time|call|chat|coffee)\b",
 )
 

@@ -9,6 +9,7 @@ from coach.rubric.patterns import (
     APOLOGETIC,
     BREVITY,
     MEETING,
+    clause,
     compile_any,
     durations,
     first_clause,
@@ -218,6 +219,12 @@ def focus_words(message: Message) -> tuple[int, int]:
         # The ask counts for neither side, and apologies are judged by `apologetic`.
         if is_ask(sentence) or APOLOGETIC.search(sentence):
             continue
+        # An offered resume is part of the ask (judged by `attachment`): only the rest of its sentence counts.
+        if offer := concepts.ATTACHMENT.search(sentence):
+            sentence = sentence.replace(clause(sentence, offer), " ")
+            if word_count(sentence) < 3:
+                continue
+            about = side(sentence)
         # So does the connection sentence, unless it is about their work ("Your op-ed changed my mind").
         if about != "recipient" and concepts.connection([sentence]):
             continue
