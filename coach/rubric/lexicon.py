@@ -104,7 +104,8 @@ RELATIONAL_CONNECTION = (
     r"(?:[\w&'-]+\s+){0,6}?(?:too|as\s+well)\b",
     r"\b(?:spoke|talked|chatted)\s+(?:with|to)\s+you\s+at\b",
     r"\bsame\s+(?:[\w-]+\s+)?(?:school|university|college|program|programme|firm|company|club|lab|department|cohort|team|unit|squad"
-    r"|choir|band|church|league|ward|platoon|regiment|battalion|bootcamp|course|class|dorm|hall|hometown|town|village|society)\b",
+    r"|choir|band|church|league|ward|platoon|regiment|battalion|bootcamp|course|class|dorm|hall|hometown|town|village|society|panel"
+    r"|committee|board|project|trip|conference|camp)\b",
     r"\bsame\s+[\w-]+(?:\s+[\w-]+)?\s+(?:as\s+you|you)\b",  # "the same squadron you led"
     r"\b(?:suggested|recommended|advised|encouraged)\s+(?:that\s+)?I\b",
     r"\b(?:referred|sent|pointed|directed)\s+me\s+(?:to\s+you|your\s+way)\b",
@@ -115,7 +116,10 @@ RELATIONAL_CONNECTION = (
     r"\bgave\s+me\s+your\s+(?:name|e-?mail|contact|details|number|address)\b",
     r"\btold\s+me\s+(?:about\s+you|that\s+you|you)\b",
     r"\bmentioned\s+(?:that\s+)?you\b",
-    r"\bspeaks?\s+(?:so\s+)?(?:\w+\s+)?(?:of|about)\s+you\b",
+    r"\bspeaks?\s+(?:so\s+)?(?:\w+\s+){0,2}(?:of|about)\s+you\b",
+    r"\b(?:passed|gave|sent|shared|forwarded)\s+(?:along\s+|on\s+)?(?:me\s+)?your\s+(?:name|e-?mail|contact|details|number|address)\b",
+    r"\byour\s+(?:team|group|lab|company|firm|studio|office|department)\s+(?:built|launched|published|created|released|designed|made"
+    r"|organi[sz]ed|hosted|ran|produced)\b",
     r"\bmutual\s+(?:friend|contact|connection|colleague|acquaintance)\b",
     r"\bfriend\s+of\s+yours\b",
     r"\byour\s+(?:former\s+)?(?:student|classmate|colleague|teammate|intern|mentee|co-?worker)\b",
@@ -154,7 +158,7 @@ WORK_NOUNS = (
     r"|sculpture|photos?|photographs?|photography|illustrations?|drawings?|paintings?|artwork|menu|dish|recipe"
     r"|garden|building|bridge|renovation|redesign|relaunch|rebuild|series|reporting|coverage|feature|investigation"
     r"|typeface|font|game|mod|finding\s+aid|initiative|pilot|rollout|exhibit|collection|recording|q\s*&\s*a|screening|reading"
-    r"|book\s+signing|demo|open\s+studio|open\s+rehearsal|livestream|stream|broadcast|commentary|casts?"
+    r"|book\s+signing|demo|open\s+studio|open\s+rehearsal|livestream|stream|broadcast|commentary|casts?|stall|stand|booth|food\s+truck"
 )
 WORK_CONNECTION = (
     rf"\byour(?!\s+way\b)(?:\s+[\w'&-]+){{0,5}}?\s+(?:{WORK_NOUNS})s?\b",
@@ -171,8 +175,9 @@ WORK_CONNECTION = (
     r"\byou(?:'ve|\s+have)?\s+(?:built|designed|wrote|written|created|founded|launched|published|presented"
     r"|moderated|organi[sz]ed|hosted|taught|gave|delivered|curated|produced|directed|authored|co-authored"
     r"|led|ran|captained|started|open-sourced|translated|maintain|maintained|coached|chaired|supervised|mentored"
-    r"|planned|coordinated|arranged|performed|catered|judged|curated|filmed|photographed|recorded|edited|shared|posted)\b"
-    r"(?!\s+(?:your|a\s+career))"
+    r"|planned|coordinated|arranged|performed|catered|judged|curated|filmed|photographed|recorded|edited|shared|posted"
+    r"|moderate|host|curate|edit|teach|organi[sz]e|coach|publish|maintains|moderates|hosts|teaches|edits)\b"
+    r"(?!\s+(?:your|a\s+career|as\b|out\b))"
     # "you have led the finance team for ten years" is their career, not a thing they made
     r"(?!\s+(?:(?:the|a|an|their|its|his|her)\s+)?(?:[\w-]+\s+){0,2}?(?:team|department|office|division|group|unit|company|firm"
     r"|practice|business|branch|region|agency|clinic|ward|lab|kitchen|restaurant|store|shop|school|hospital|site|plant|fleet|crew"
