@@ -17,6 +17,7 @@ GREETING_OPENERS = (
     r"hi|hello|hey|heya|hiya|howdy|yo|dear|greetings|salutations|respected|esteemed|(?:good\s+)?morning|afternoon|evening",
     # Spanish, French, German openers, so a translated note is not "no greeting".
     r"hola|estimad[oa]s?|querid[oa]s?|buen[oa]s\s+(?:d[ií]as|tardes)|bonjour|ch[eè]re?|hallo|liebe[rs]?|sehr\s+geehrte[rs]?",
+    r"namaste|salaam|salam|assalamu\s+alaikum|shalom|ciao|ol[aá]|hej|kia\s+ora|aloha",
 )
 
 # "Thank you, Marisa!" opening a note addresses her as a greeting would.

@@ -160,15 +160,21 @@ def salutation(first_line: str) -> str:
     line = first_line.strip()
     if _GREETING.match(line):
         end = _SALUTATION_END.search(line)
+        if end and not _GREETING.sub("", line[: end.start()], count=1).strip():
+            # "Morning, Tariq!": the name comes after the first mark (a short name, not "Hello, I came across...")
+            after = _SALUTATION_END.search(line, end.end())
+            if after and len(line[end.end() : after.start()].split()) <= 3 and line[end.end() :].strip()[:1].isupper():
+                named = line[end.end() : after.start()].split()
+                end = after if all(w[:1].isupper() for w in named) and not set(w.lower() for w in named) & {"i", "i'm", "i've"} else end
         if end:
             return line[: end.end()].strip()
         tokens = line.split()
         return line if len(tokens) <= 6 else " ".join(tokens[:3])
     if vocative := _VOCATIVE_THANKS.match(line):
         return vocative.group(0).strip()
-    tokens = line.rstrip(",:").split()
     # "Renata," "Dr. Mbeki:" or "Chef Maren!" alone on the first line is a salutation too.
-    if line.endswith((",", ":", "!")) and 1 <= len(tokens) <= 4 and all(t[:1].isupper() for t in tokens):
+    tokens = line.rstrip(",:!\u2014\u2013- ").split()
+    if line.rstrip().endswith((",", ":", "!", "\u2014", "\u2013", "-")) and 1 <= len(tokens) <= 4 and all(t[:1].isupper() for t in tokens):
         return line
     return ""
 

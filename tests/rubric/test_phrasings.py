@@ -12,6 +12,8 @@ import pytest
 import yaml
 
 from coach.rubric import concepts, semantic
+from coach.rubric.common import names_a_person
+from coach.rubric.message import salutation
 from coach.rubric.questions import is_referral_ask, is_searchable
 from coach.rubric.thank_you import NEXT_STEP, refers_to_conversation
 from coach.text import normalize, split_sentences
@@ -27,6 +29,7 @@ DETECTORS: dict[str, Callable[[str], bool]] = {
     "specifics": lambda text: refers_to_conversation(normalize(text)),
     "referral-ask": is_referral_ask,
     "googleable": is_searchable,
+    "greeting-names-them": lambda line: names_a_person(salutation(line)),
 }
 CASES = [
     pytest.param(concept, text, answer == "yes", id=f"{concept}-{answer}-{n}")
