@@ -42,6 +42,13 @@ TITLES = frozenset(
     señorita don doña monsieur madame mme mlle herr frau""".split()
 )
 
+# Ranks and roles used as titles before a name ("Captain Reyes", "Chef Maren", "Coach Delgado").
+RANKS = frozenset(
+    """captain capt chef coach nurse officer sergeant sgt lieutenant lt major colonel commander pastor reverend rev
+    bishop father sister brother rabbi imam councillor councilor judge justice senator representative mayor ranger
+    principal dean president director chief engineer architect professor""".split()
+)
+
 # Sign-offs. A line holding only one of these (plus "so much", "again"...)
 # starts the signature block.
 CLOSING_PHRASES = (
@@ -73,6 +80,9 @@ REACTIONS = (
     r"\bchanged\s+(?:my\s+mind|how\s+I|the\s+way\s+I)\b",
     r"\bmade\s+me\s+(?:want|think|laugh|realize|realise|rethink|reconsider|curious)\b",
     r"\bI\s+(?:also\s+|really\s+|especially\s+)?(?:loved|enjoyed|admired|appreciated|valued|found\s+it)\b",
+    r"\bI\s+(?:also\s+|still\s+|often\s+)?(?:remember|recall|think\s+about|have\s+thought\s+about)\b",
+    # "...is the career I keep daydreaming about", "is a path I admire": their path, admired
+    r"\bI\s+(?:\w+\s+){0,2}?(?:admire|love|envy|respect|dream|daydream|aspire|look\s+up\s+to)\w*(?:\s+(?:about|of|to))?\W*$",
     r"\bin\s+my\s+(?:humble\s+)?(?:opinion|view)\b|\bI(?:'ve|\s+have)?\s+(?:ever\s+)?(?:know|knew|seen|read|heard|used|met)\W*$",
     # "I understand you opened...", "I hear your team...": what the writer knows of the recipient.
     r"\bI\s+(?:understand|hear|heard|read|see|saw|gather)\s+(?=(?:that\s+)?(?:you|your)\b)",
@@ -92,7 +102,7 @@ RELATIONAL_CONNECTION = (
     r"\bmember\s+of\b",  # a group named because the reader belongs to it too
     r"\bwe(?:'ve|\s+have)?\s+(?:both\s+|briefly\s+|first\s+|once\s+)?"
     r"(?:met|overlapped|worked|studied|interned|served|volunteered|played|trained|spoke|talked|chatted|connected|grew\s+up|went|attended"
-    r"|belong(?:ed)?|sang|rowed|ran|lived|competed)\b",
+    r"|belong(?:ed)?|sang|rowed|ran|lived|competed|did|completed|earned|took|got)\b",
     r"\bwe\s+were\s+(?:both\s+)?(?:on|in|at)\s+the\s+same\b",
     r"\bI\s+(?:also|too)\s+(?:worked|studied|interned|trained|served|volunteered)\s+(?:at|for|with|in)\b",  # "I also worked at Harrow"
     r"\bwe(?:'re|\s+are|\s+were)\s+both\b",
@@ -117,7 +127,10 @@ RELATIONAL_CONNECTION = (
     r"\bgave\s+me\s+your\s+(?:name|e-?mail|contact|details|number|address)\b",
     r"\btold\s+me\s+(?:about\s+you|that\s+you|you)\b",
     r"\bmentioned\s+(?:that\s+)?you\b",
-    r"\bspeaks?\s+(?:so\s+)?(?:\w+\s+){0,2}(?:of|about)\s+you\b",
+    r"\b(?:speaks?|spoke|speaking)\s+(?:so\s+)?(?:\w+\s+){0,2}(?:of|about)\s+(?:you|how\s+you)\b",
+    r"\b(?:still\s+)?(?:talk|talks|rave|raves)\s+(?:\w+\s+)?about\s+you\b",  # "people on the dock still talk about you"
+    r"\b(?:asked|told|encouraged|urged|invited)\s+me\s+to\s+(?:write|reach\s+out|contact|get\s+in\s+touch|e-?mail|message|talk|speak)\b",
+    r"\byou\s+(?:[a-z]+ed|took|gave|led|ran|taught|showed|told|met)\s+(?:us|me|our\s+[\w'-]+)\b",  # "you precepted our cohort"
     r"\b(?:passed|gave|sent|shared|forwarded)\s+(?:along\s+|on\s+)?(?:me\s+)?your\s+(?:name|e-?mail|contact|details|number|address)\b",
     r"\byour\s+(?:team|group|lab|company|firm|studio|office|department)\s+(?:built|launched|published|created|released|designed|made"
     r"|organi[sz]ed|hosted|ran|produced)\b",
@@ -160,6 +173,7 @@ WORK_NOUNS = (
     r"|garden|building|bridge|renovation|redesign|relaunch|rebuild|series|reporting|coverage|feature|investigation"
     r"|typeface|font|game|mod|finding\s+aid|initiative|pilot|rollout|exhibit|collection|recording|q\s*&\s*a|screening|reading"
     r"|book\s+signing|demo|open\s+studio|open\s+rehearsal|livestream|stream|broadcast|commentary|casts?|stall|stand|booth|food\s+truck"
+    r"|trial|experiment|survey|census|fundraiser|food\s+drive|camp|class|spots?|ads?|advert"
 )
 WORK_CONNECTION = (
     rf"\byour(?!\s+way\b)(?:\s+[\w'&-]+){{0,5}}?\s+(?:{WORK_NOUNS})s?\b",
@@ -199,6 +213,7 @@ ASK_MARKERS = (
     r"\bare\s+you\s+(?:open|willing|available|free)\b",
     r"\bdo\s+you\s+(?:also\s+|still\s+|perhaps\s+|maybe\s+)?have\s+(?:time|a\s+few|\d+|any\s+time)\b",
     r"\bI\s+(?:hope|was\s+hoping|am\s+hoping)\s+(?:to|we|you)\b|\bI'm\s+hoping\s+(?:to|we|you)\b",
+    r"\bI\s+(?:wondered|was\s+wondering|am\s+wondering)\s+(?:if|whether)\b|\bI'm\s+wondering\s+(?:if|whether)\b",
     # what the writer wants from the call belongs to the ask: "I wish to learn what the first years are like"
     r"\bI\s+(?:wish|want|would\s+like|'d\s+like|am\s+keen|'m\s+keen)\s+to\s+(?:learn|hear|understand|ask|know|talk|discuss|find\s+out)\b",
     r"\b(?:spare|grab|set\s+up|schedule|find)\s+(?:\w+\s+){0,2}?(?:minutes?|time|call|chat|coffee)\b",
@@ -332,7 +347,8 @@ JOB_ASK = (
     r"(?:[\w-]+\s+){0,2}?(?:internship|job|position|role|interview|offer)\b",
     r"\b(?:do|does|would|could|will)\s+(?:you|your\s+[\w-]+)\s+(?:have|offer|take\s+on|need)\s+(?:an?\s+|any\s+)?"
     r"(?:[\w-]+\s+){0,2}?(?:interns?|internships?|openings?|positions?|vacanc(?:y|ies)|jobs?)\b",
-    rf"\b(?:pass|passing|forward|forwarding|send|sending|share|sharing|give|hand)\s+(?:it|them|this|these|my\s+{_DOCUMENT})\s+"
+    rf"\b(?:pass|passing|forward|forwarding|send|sending|share|sharing|give|hand)\s+(?:it|them|this|these|my\s+{_DOCUMENT}"
+    r"|my\s+(?:contact\s+)?(?:details|information|info|profile))\s+"
     rf"(?:along\s+|on\s+)?(?:to|with)\s+(?:[\w'-]+\s+){{0,4}}?{_HIRING_PEOPLE}\b",
     rf"\bpass(?:ing)?\s+(?:along|on)\s+my\s+{_DOCUMENT}|\bpass(?:ing)?\s+my\s+{_DOCUMENT}\s+(?:along|on)\b",
     rf"\b(?:look\s+(?:at|over)|take\s+a\s+look\s+at|review|critique|glance\s+at)\s+(?:my|the\s+attached)\s+{_DOCUMENT}",
@@ -469,7 +485,7 @@ TOPIC_TRIGGERS = (
     r"(?<!your\s)(?<!\ba\s)(?<!the\s)\btalk\b",  # the verb, not "your talk"
 )
 # After these words comes the topic itself.
-TOPIC_INTRODUCERS = frozenset("about regarding into how what why which whether on".split())
+TOPIC_INTRODUCERS = frozenset("about regarding into how what why which whether on discuss discussing explore exploring".split())
 SUBJECT_PRONOUNS = frozenset("i you we he she they it".split())
 # "in"/"to" introduce a topic only after these ("a career in law", "move to policy").
 TOPIC_PREPOSITION_HEADS = frozenset(
@@ -497,13 +513,15 @@ VAGUE_WORDS = frozenset(
     whenever suits suit convenient convenience possible free available
     pick learn hear share tell explain discuss hope love value welcome open willing
     phone telephone video zoom teams e-mail email coffee meeting meet hour hours morning mornings afternoon
-    afternoons evening evenings weekend weekends lunch break ok okay fine alright""".split()
+    afternoons evening evenings weekend weekends lunch break ok okay fine alright
+    monday tuesday wednesday thursday friday saturday sunday yesterday tomorrow tonight
+    january february march april june july august september october november december""".split()
 )
 
 # --- Thank-you notes ------------------------------------------------------------------
 
 THANKS = (
-    r"\bthank(?:s|ful|ing)?\b|\bthank\s+you\b",
+    r"\bthank(?:s|ful|ing)?\b|\bthank\s+you\b|\bthx\b|\bthnx\b|\bthanx\b|\btysm\b",
     r"\bgrateful\b|\bgratitude\b|\bappreciat(?:e|ed|es|ing|ion|ive)\b",
     r"\bgracias\b|\bmerci\b|\bdanke\b",
 )
@@ -518,9 +536,10 @@ CONDITIONAL_THANKS = (
 _DISCUSSED = (
     r"advice|suggestion|tip|point|story|anecdote|example|comment|recommendation|idea|explanation|description"
     r"|account|warning|observation|framework|insight|lesson|reminder|question|trick|line|rule|quote|method|approach|bit|part"
+    r"|honesty|candou?r|frankness|breakdown|take|perspective|thoughts|overview|summary|rundown"
 )
 SPECIFIC_REFERENCE = (
-    rf"\b(?:your|the|that|this)\s+(?:[\w-]+\s+){{0,2}}?(?:{_DISCUSSED})s?\s+(?:to|that|about|on|of|for|regarding|when|how)\b",
+    rf"\b(?:your|the|that|this|[A-Z][\w.-]*(?:\s+[A-Z][\w-]*)?'s)\s+(?:[\w-]+\s+){{0,2}}?(?:{_DISCUSSED})s?\s+(?:to|that|about|on|of|for|regarding|when|how)\b",
     r"\b(?:what|something|everything|all)\s+you\s+(?:said|mentioned|told\s+me|shared|explained|described|suggested"
     r"|recommended|showed\s+me)\s+(?:about|regarding|on|when)\b",
     r"\b(?:talk(?:ing)?|speak(?:ing)?|chat(?:ting)?|conversation|call|discussion|meeting|visit|tour|session)"
@@ -532,6 +551,8 @@ SPECIFIC_REFERENCE = (
     r"\bI\s+(?:didn't|did\s+not|never)\s+(?:know|realise|realize|expect|think)\b",  # "I didn't know inspectors start on nights"
     r"\b(?:recommending|suggesting|mentioning|sharing|explaining|describing|introducing\s+me\s+to|pointing\s+me\s+to)\b",
     r"\b(?:meeting|seeing|visiting|touring)\s+(?:the|your)\b",
+    r"\b(?:watching|seeing|hearing)\s+you\s+(?!speak\b|talk\b)\w+",
+    r"\bthe\s+(?:[\w-]+\s+){1,3}?(?:tour|demo|demonstration|walk-?through|visit|walkaround)\b",
     r"\bI\s+(?:learned|learnt|realised|realized|discovered)\s+(?:that|how|about|a\s+lot\s+about)\b",
 )
 # References that need nothing after them: the thing is named before ("Jordan, as you suggested").
@@ -552,7 +573,9 @@ NEXT_STEP = (
     r"\bI(?:'ll|\s+will|\s+shall)\s+(?!never\b|always\b|miss\b|be\s+thinking\b|admit\b)",
     r"\bI(?:'m|\s+am|m)\s+(?:\w+\s+)?(?:going|planning|hoping|aiming|starting)\s+to\b",
     r"\bI\s+(?:\w+\s+)?(?:plan|intend|hope|aim)\s+to\b",
-    r"\bI(?:'ve|\s+have|ve)\s+(?:already\s+|now\s+|just\s+|also\s+)?(?:started|begun|signed\s+up|downloaded|emailed|contacted"
+    r"\bwill\s+(?:update|tell|let\s+you\s+know|keep\s+you|send\s+you|write\s+to\s+you|report\s+back|share|email|ping|follow\s+up)\b",
+    r"\bI\s+(?:start|begin|enrol|enroll|sign\s+up|apply|move)\s+(?:the|a|an|my|on|in|at|for|next|this)\b",
+    r"(?<!else\s)(?<!who\s)(?<!whom\s)\bI(?:'ve|\s+have|ve)\s+(?:already\s+|now\s+|just\s+|also\s+)?(?:started|begun|signed\s+up|downloaded|emailed|contacted"
     r"|reached\s+out|applied|joined|registered|enrolled|booked|scheduled|written|drafted|ordered|bought|messaged|set\s+up"
     r"|spoken|talked)\b",
     r"\bI\s+(?:already\s+|just\s+|also\s+)?(?:spoke|talked|signed\s+up|emailed|reached\s+out|joined|registered|enrolled"

@@ -172,11 +172,22 @@ def salutation(first_line: str) -> str:
         return line if len(tokens) <= 6 else " ".join(tokens[:3])
     if vocative := _VOCATIVE_THANKS.match(line):
         return vocative.group(0).strip()
+    # "Mr. Duarte, I took your class..." or "Captain Reyes, sorry...": a title and a name, then the note.
+    if (head := re.match(r"([^,:;!?]{2,40})[,:!]\s", line)) and _titled_name(head.group(1)):
+        return line[: head.end()].strip()
     # "Renata," "Dr. Mbeki:" or "Chef Maren!" alone on the first line is a salutation too.
     tokens = line.rstrip(",:!\u2014\u2013- ").split()
     if line.rstrip().endswith((",", ":", "!", "\u2014", "\u2013", "-")) and 1 <= len(tokens) <= 4 and all(t[:1].isupper() for t in tokens):
         return line
     return ""
+
+
+def _titled_name(text: str) -> bool:
+    """Whether text is a title or rank and a capitalised name: "Mr. Duarte", "Captain Reyes", "Dr. Ana Osei"."""
+    tokens = text.split()
+    if not 2 <= len(tokens) <= 4 or not all(t[:1].isupper() for t in tokens):
+        return False
+    return tokens[0].lower().rstrip(".") in lexicon.TITLES | lexicon.RANKS
 
 
 def addressee(greeting: str) -> str:

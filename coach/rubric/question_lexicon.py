@@ -262,6 +262,7 @@ REFERRAL = (
     r"\bwho (should|could|can|would|might|do you think)\b.*\b(talk|speak|reach|contact|meet|"
     r"connect|email|call)\b",
     r"\b(refer|point|direct|send) me to (someone|anyone|a colleague|people|others?|your colleague)\b",
+    r"\brecommend (me )?(some |any |an? )?(other |another )[\w-]+( [\w-]+)? (to|i could|i can|i should|who)\b",  # "recommend me some other orthodontist to ask"
     r"\b(contact|email|reach out to|write to|talk to|speak (to|with)) your (colleague|coworker|co-worker|manager|friend|team ?mate)\b",
     r"\b(people|others|anyone|someone) (else )?i should be (reaching out to|talking to|contacting|speaking (to|with))\b",
     # "do u know anyone in city planning who might chat with me?", "could you recommend someone..."

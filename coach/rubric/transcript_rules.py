@@ -21,6 +21,7 @@ INTRO = (
     r"fellow|\w+(er|or|ist|ian|ant|ent))\b",
     r"\b(i'm|i am) (studying|majoring|in my \w+ year|currently (studying|working|enrolled))\b",
     r"\bi (study|work|teach|volunteer) (as|at|in|for|on|with)\b",
+    r"\b(i'm|i am) in (the|my) (final|last|first|second|third|fourth) (year|years|months|semester|term)\b",
     r"\bi('ve| have) (been )?(working|worked|studying|studied|spent \w+ (years|months))\b",
     r"\bi('ve| have) been (on|at|with) (the|a|an)\b",
 )
@@ -32,7 +33,7 @@ REASON = (
     r"\bi('d| would) (like|love) to (learn|hear|understand|ask|talk|know)\b",
     r"\b(i'm|i am) (trying|deciding|interested|curious|thinking|considering|exploring|applying|"
     r"hoping|looking) (to|in|about|whether|between|into|at|for|how|what|if)\b",
-    r"\b(the )?reason (i|for) (asked|reached|wanted|this|the|our)\b",
+    r"\b(the |my )?reason (i|for) (asked|reached|wanted|this|the|our|requesting|asking|wanting|reaching)\b",
     r"\bi (contact|write|call|asked|am calling|am writing|reached) (to )?you because\b|\bbecause i (want|wanted|would like|hope) to\b",
 )
 
