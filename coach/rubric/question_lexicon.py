@@ -233,10 +233,11 @@ RESOURCE_NOUNS = (
     r"(books?|podcasts?|newsletters?|blogs?|journals?|magazines?|publications?|websites?|"
     r"articles?|reading|courses?|classes|certifications?|conferences?|events?|meetups?|"
     r"associations?|organi[sz]ations?|groups?|societies|clubs?|communities|resources?|forums?|videos?|channels?|"
-    r"case studies|textbooks?|guides?|tutorials?|workshops?|programs?|programmes?|sites?)"
+    r"case studies|textbooks?|guides?|tutorials?|workshops?|programs?|programmes?|sites?|guilds?|servers?|subreddits?|discords?|"
+    r"exhibitions?|shows|fairs?|unions?|networks?|chapters?)"
 )
 PEOPLE_NOUNS = r"(people|persons?|contacts?|mentors?|names|programs?|fellowships?)"
-SEEKING_VERBS = r"(recommend|suggest|point|follow|read|join|attend|subscribe|listen|check|look)"
+SEEKING_VERBS = r"(recommend|suggest|point|follow|read|join|attend|subscribe|listen|check|look|see|visit|go)"
 RESOURCES = (
     # "any/which/what/other ... books", within three words
     r"\b(any|which|what|other|good|favou?rite|are there|is there)\b( [\w,'-]+){0,3} " + RESOURCE_NOUNS + r"\b",
@@ -249,6 +250,8 @@ RESOURCES = (
     r"\bwhat do you (read|follow|listen to|subscribe to|watch)\b|\bstay (on top|current|up to "
     r"date)\b",
     r"\bwhere (can|could|should|do|would) (i|someone|a student|people) (find|read|learn|look|go)\b",  # "Where can I find case studies?"
+    r"\bworth (joining|attending|reading|following|listening to|watching|checking out|visiting)\b",
+    r"\b(that|which) (students|people|beginners|newcomers|i|someone) (can|could|should) (attend|join|read|follow|visit)\b",
 )
 REFERRAL = (
     r"\bwho else\b|\banyone else\b|\bsomeone else\b|\banybody else\b",
@@ -256,12 +259,15 @@ REFERRAL = (
     r"\b(anyone|someone|anybody|somebody|others?|people|persons?|contacts?|colleagues?|professionals?|experts?"
     r"|(?!(?:ever|never|over|under|after|other|either|neither|whether|rather|together|later|further|answer|paper)s?\b)"
     r"\w{2,}(?:ers?|ists?|ians?))\b.*"
-    r"\b(i|me) (should |could |can |might |ought to )?(talk|speak|reach out|contact|connect|"
+    r"\b(i|me) (should |could |can |might |ought to )?(be )?(talk|speak|reach out|contact|connect|following|talking|speaking|"
     r"meet|learn from|follow|shadow|ping|message|email|write to|call)\b",
     r"\b(introduce me|put me in touch|connect me)\b",
     r"\bwho (should|could|can|would|might|do you think)\b.*\b(talk|speak|reach|contact|meet|"
     r"connect|email|call)\b",
     r"\b(refer|point|direct|send) me to (someone|anyone|a colleague|people|others?|your colleague)\b",
+    r"\b(contacts?|e-?mail|details|number) (of|for) (one of )?your (colleagues?|friends?|team|coworkers?)\b",
+    r"\b(may|can|could|should) i (contact|e-?mail|reach out to|write to|message|call) (dr|mr|mrs|ms|prof|professor|your|her|him|them|[a-z]+,)\b",  # leave to contact someone
+    r"\bmention your name\b|\bintroduc\w* me to\b",
     r"\brecommend (me )?(some |any |an? )?(other |another )[\w-]+( [\w-]+)? (to|i could|i can|i should|who)\b",  # "recommend me some other orthodontist to ask"
     r"\b(contact|email|reach out to|write to|talk to|speak (to|with)) your (colleague|coworker|co-worker|manager|friend|team ?mate)\b",
     r"\b(people|others|anyone|someone) (else )?i should be (reaching out to|talking to|contacting|speaking (to|with))\b",
