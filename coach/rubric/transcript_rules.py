@@ -22,6 +22,9 @@ INTRO = (
     r"\b(i'm|i am) (studying|majoring|in my \w+ year|currently (studying|working|enrolled))\b",
     r"\bi (study|work|teach|volunteer) (as|at|in|for|on|with)\b",
     r"\b(i'm|i am) in (the|my) (final|last|first|second|third|fourth) (year|years|months|semester|term)\b",
+    r"\b(i'm|i am) (finishing|completing|about to finish|doing|starting|in) (my|a|an|the) ",  # "I am finishing my MBA"
+    r"\b(i'm|i am) (a|an|the) (?!(bit|little|huge|big|fan|lot|quick|short|bit)\b)[\w-]+\b",  # "I'm a paralegal", "I'm the student..."
+    r"\b(quick |a little |some )?background\b|\babout me\b|\bas i (wrote|said|mentioned) in my\b",
     r"\bi('ve| have) (been )?(working|worked|studying|studied|spent \w+ (years|months))\b",
     r"\bi('ve| have) been (on|at|with) (the|a|an)\b",
 )
@@ -34,7 +37,8 @@ REASON = (
     r"\b(i'm|i am) (trying|deciding|interested|curious|thinking|considering|exploring|applying|"
     r"hoping|looking) (to|in|about|whether|between|into|at|for|how|what|if)\b",
     r"\b(the |my )?reason (i|for) (asked|reached|wanted|this|the|our|requesting|asking|wanting|reaching)\b",
-    r"\bi (contact|write|call|asked|am calling|am writing|reached) (to )?you because\b|\bbecause i (want|wanted|would like|hope) to\b",
+    r"\bi('m| am)? (contact|contacting|write|writing|call|calling|asked|reached|reaching out to) (to )?you because\b"
+    r"|\bbecause i (want|wanted|would like|hope|am hoping) to\b",
 )
 
 

@@ -16,6 +16,8 @@ from coach.rubric.common import names_a_person
 from coach.rubric.message import salutation
 from coach.rubric.questions import is_referral_ask, is_searchable
 from coach.rubric.thank_you import NEXT_STEP, refers_to_conversation
+from coach.rubric.transcript import Transcript
+from coach.rubric.transcript_rules import facts_of, no_intro
 from coach.text import normalize, split_sentences
 from tests.datasets import DATA_DIR
 
@@ -30,7 +32,15 @@ DETECTORS: dict[str, Callable[[str], bool]] = {
     "referral-ask": is_referral_ask,
     "googleable": is_searchable,
     "greeting-names-them": lambda line: names_a_person(salutation(line)),
+    "first-turn-introduces": lambda turn: no_intro(facts_of(opening(turn))) is None,
 }
+
+
+def opening(turn: str) -> Transcript:
+    """A transcript whose first student turn is the given text."""
+    return Transcript(minutes_agreed=20, turns=[{"role": "professional", "text": "Hi, good to meet you."}, {"role": "student", "text": turn}])
+
+
 CASES = [
     pytest.param(concept, text, answer == "yes", id=f"{concept}-{answer}-{n}")
     for concept, answers in PHRASINGS.items()
