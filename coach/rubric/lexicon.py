@@ -294,6 +294,9 @@ MEAL = (
     r"(?:lunch|dinner|breakfast|brunch|meal|drinks)\b",
 )
 RECURRING = (
+    # "spend a week with your team", "join you for a day on site": far more than one conversation
+    r"\bspend\s+(?:a|an|one|two|three|several|a\s+few|a\s+whole|a\s+full)\s+(?:day|days|week|weeks|afternoon|morning|shift|shifts)\s+"
+    r"(?:with|at|on|shadowing)\b",
     # "tag along on a few of your summer patrols": several visits, not one conversation
     r"\b(?:tag|ride|come)\s+along\s+(?:on|for|with)\s+(?:a\s+few|several|some|a\s+couple|\d+|two|three)\b",
     r"\b(?:a\s+few|several|a\s+couple)\s+of\s+your\s+(?:[\w-]+\s+)?(?:shifts|patrols|meetings|calls|sessions|rounds|visits|days|classes|shoots)\b",
@@ -364,7 +367,8 @@ JOB_ASK = (
     # "Are you taking interns?", "room for a summer intern", "a spot for me on your crew".
     r"\b(?:taking|taking\s+on|bringing\s+on|accepting)\s+(?:any\s+|new\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:interns?|apprentices?|assistants?|trainees?|summer\s+associates?)\b",
-    r"\broom\s+for\s+(?:an?\s+|another\s+|one\s+more\s+)?(?:[\w-]+\s+){0,2}?(?:interns?|assistants?|apprentices?|hires?|trainees?)\b",
+    r"\broom\s+for\s+(?:an?\s+|another\s+|one\s+more\s+)?(?:[\w-]+\s+){0,2}?(?:interns?|assistants?|apprentices?|hires?|trainees?|volunteers?"
+    r"|helpers?)\b",
     r"\b(?:a\s+)?(?:spot|place|position|opening|role|job)\s+for\s+me\b",
     # Passing the writer's name to whoever hires.
     r"\b(?:forward|pass|send|give|mention)\s+(?:along\s+|on\s+|forward\s+)?my\s+name\b|\bput\s+(?:forward\s+my\s+name|my\s+name\s+forward)\b",
@@ -395,7 +399,11 @@ JOB_ASK_IN_REQUEST = (
     r"\bget\s+me\s+(?:in|an\s+interview|a\s+job)\b",
     r"\b(?:think\s+of|remember(?:\s+of)?)\s+me\b(?!\s+to\b)",  # "would you think of me?", not "remember me to Ana"
     r"\b(?:need|could\s+use|want)\s+(?:an?\s+)?(?:extra|another|more|spare)\s+(?:pair\s+of\s+)?hands?\b",
-    r"\b(?:I|me)\s+(?:could\s+|can\s+|might\s+)?(?:intern|work)\s+(?:at|for|with|under)\s+(?:you|your)\b",
+    r"\b(?:I|me)\s+(?:could\s+|can\s+|might\s+)?(?:maybe\s+|possibly\s+|perhaps\s+|somehow\s+)?(?:intern|work)\s+(?:at|for|with|under)\s+(?:you|your)\b",
+    r"\btak(?:e|ing)\s+me\s+on\b",  # "would you consider taking me on as an assistant?"
+    r"\b(?:chance|possibility|opportunity)\s+(?:of|for)\s+(?:an?\s+|me\s+to\s+(?:get|join|do)\s+an?\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:internship|job|position|placement|role|apprenticeship|spot|opening)\s+(?:with|at|on|in)\s+(?:you|your)\b",
+    r"\bappl(?:y|ying|ication)\b[^?]*\b(?:mention|use|drop)\s+your\s+name\b",  # applying on their name
 )
 
 # A request to pass on or look over "it" counts when "it" is a document named in the same or the previous

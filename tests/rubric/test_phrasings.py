@@ -13,12 +13,13 @@ import yaml
 
 from coach.rubric import concepts, semantic
 from coach.rubric.common import names_a_person
+from coach.rubric.lint import lint
 from coach.rubric.message import salutation
 from coach.rubric.questions import is_referral_ask, is_searchable
 from coach.rubric.thank_you import NEXT_STEP, refers_to_conversation
 from coach.rubric.transcript import Transcript
 from coach.rubric.transcript_rules import facts_of, no_intro
-from coach.text import normalize, split_sentences
+from coach.text import normalize, sentences, split_sentences
 from tests.datasets import DATA_DIR
 
 PHRASINGS = yaml.safe_load((DATA_DIR / "phrasings.yaml").read_text(encoding="utf-8"))
@@ -33,7 +34,14 @@ DETECTORS: dict[str, Callable[[str], bool]] = {
     "googleable": is_searchable,
     "greeting-names-them": lambda line: names_a_person(salutation(line)),
     "first-turn-introduces": lambda turn: no_intro(facts_of(opening(turn))) is None,
+    "big-ask": lambda ask: "big-ask" in {f.code for f in lint(outreach_asking(ask), "outreach")},
+    "job-ask-in-conversation": lambda turn: concepts.job_ask(sentences(turn)) is not None,
 }
+
+
+def outreach_asking(ask: str) -> str:
+    """An outreach email with a connection and the given ask."""
+    return f"Subject: Your talk on kelp\nHi Dr. Kaur,\n\nYour talk at the Marine Forum on kelp recovery stayed with me. {ask}\n\nBest,\nTheo"
 
 
 def opening(turn: str) -> Transcript:
