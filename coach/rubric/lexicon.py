@@ -417,7 +417,7 @@ PASS_IT_ON = (
 # --- Attachment -------------------------------------------------------------------
 
 _ATTACHABLE = r"(?:r[eé]sum[eé]s?|cvs?|c\.v\.|curriculum\s+vitae|portfolio|writing\s+samples?|work\s+samples?|cover\s+letter)"
-_MINE = r"(?:my|a\s+copy\s+of\s+my|the|a|an|two|three|some|a\s+few|a\s+link\s+to\s+my)\s+(?:[\w-]+\s+){0,2}?"
+_MINE = r"(?:my|a\s+copy\s+of\s+my|the|a|an|two|three|some|a\s+few|a\s+link\s+to\s+my|a\s+pdf\s+of\s+my|a\s+version\s+of\s+my)\s+(?:[\w-]+\s+){0,2}?"
 _URL = r"(?:https?://|www\.|\b[\w-]+(?:\.[\w-]+)*\.(?:com|io|net|org|me|dev|site|art|design|page)\b)"
 _SEND = r"(?:send|sent|sending|share|sharing|forward|forwarding|pass|passing|attach|email|e-mail)"
 _I_SEND = (  # the writer as the sender: "I can send", "I'm happy to share", "should I send", "if I sent", "Can send..."
@@ -435,7 +435,7 @@ ATTACHMENT = (
     rf"\b(?:find|see|view|check\s+out|look\s+at)\s+my\s+(?:attached\s+|enclosed\s+)?(?:[\w-]+\s+)?{_ATTACHABLE}\s*(?:here|at|on|:|attached|enclosed|below|in\s+(?:the\s+)?attachment)",
     rf"\b(?:find|see)\s+(?:the\s+|my\s+)?attached\s+(?:[\w-]+\s+)?{_ATTACHABLE}|\bmy\s+attached\s+(?:[\w-]+\s+)?{_ATTACHABLE}",
     rf"\bin\s+(?:the\s+)?attachment\b[^.?!]{{0,60}}\b{_ATTACHABLE}|\b{_ATTACHABLE}\b[^.?!]{{0,30}}\bin\s+(?:the\s+)?attachment\b",
-    rf"\bhere(?:'s|\s+is)\s+(?:a\s+link\s+to\s+)?my\s+(?:[\w-]+\s+)?{_ATTACHABLE}",
+    rf"\bhere(?:'s|\s+is)\s+(?:a\s+link\s+to\s+|the\s+link\s+to\s+)?my\s+(?:[\w-]+\s+)?{_ATTACHABLE}",
     rf"\byou(?:'ll|\s+will|\s+can|\s+may)\s+find\s+my\s+(?:[\w-]+\s+)?{_ATTACHABLE}",
     rf"\badded\s+my\s+(?:[\w-]+\s+)?{_ATTACHABLE}\s+to\s+(?:this|the|my)\s+(?:e-?mail|message|note|letter)\b",
     rf"\bmy\s+(?:[\w-]+\s+)?{_ATTACHABLE}\s*(?::|is\s+at|is\s+on|lives\s+at|at)\s*{_URL}",

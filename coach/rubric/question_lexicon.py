@@ -155,6 +155,16 @@ SEARCHABLE = (
     r"\b(parent company|subsidiary of|who owns|owned by|owners?\b.*\b(company|firm))",
     r"\b(stock|ticker|share price|publicly traded|stock exchange|nasdaq|nyse|ipo)\b",
     r"\bis (the company|the firm|it|your company) (public|private|listed)\b",
+    r"\bis (?!it\b|that\b|this\b)[\w&'-]+( [\w&'-]+)? (a )?(public|private|listed|publicly traded)( company| firm)?$",
+    r"\bwhen (did|was) (the|your|this) (company|firm|organi[sz]ation|business|agency|group|hospital|studio|practice|clinic) "
+    r"(start|begin|open|launch|found|set up)",
+    r"\bhow long has (the|your|this) (company|firm|organi[sz]ation|business|agency|studio|practice) (been (around|in business|operating)|existed)\b",
+    r"\bwho('s| is) (the )?(ceo|founder|owner|president|chair|chairman|managing director) of\b",
+    r"\b(company's|firm's|organi[sz]ation's|its) (revenue|turnover|profits?|market share|head ?count)\b|\bwhat is the (revenue|turnover)\b",
+    r"\bwhich (countries|cities|markets|regions|states) (does|do) (?!you\b)[\w&'-]+( [\w&'-]+)? (operate|work|sell|have offices)\b",
+    r"\b(does|do) (?!you\b|i\b|we\b)[\w&'-]+ have (an?|any) (office|branch|store|site|location|clinic)s?\b",
+    r"\b(is|was) (the|your|this) (company|firm|organi[sz]ation|business|agency|studio|lab|clinic) part of\b",
+    r"\bwho (are|is) (your|the company's|its|the firm's) (main |biggest |top )?competitors?\b",
 )
 
 # "What does <the firm / Proper Name> (actually) do?": matched case-sensitively, because
