@@ -6,6 +6,8 @@ fixed by the hash of its id before any rule ran on it. Rules are tuned on `tune`
 
 from __future__ import annotations
 
+from functools import cache
+
 import pytest
 
 from coach.rubric.base import rules_for
@@ -32,6 +34,7 @@ def transcript_codes(record: dict) -> set[str]:
     return {f.code for f in lint_transcript(Transcript.model_validate(record))}  # extra keys (id, expect, notes) are ignored
 
 
+@cache  # both tests below read the held-out half: lint it once
 def evaluate(split: str) -> tuple[list[str], float, str]:
     """(codes below target, exact-set accuracy, printable report) for one half of the set."""
     groups = [(kind, [r for r in independent_messages(split) if r["kind"] == kind], message_codes) for kind in ("outreach", "thank-you")]
