@@ -66,8 +66,7 @@ def lint_benchmark() -> Report:
 def _cold_lint_ms() -> list[float]:
     """Per-message lint time on distinct messages (development set and the tune half) with every cache emptied."""
     from coach.rubric import concepts, semantic
-    from coach.rubric.lint import lint
-    from tests.datasets import independent_messages
+    from tests.datasets import independent_messages, lint_record
 
     semantic.enabled()  # the model is loaded once per process; that is not per-message cost
     semantic._cache.clear()
@@ -77,7 +76,7 @@ def _cold_lint_ms() -> list[float]:
     times = []
     for item in labelled_messages() + independent_messages("tune"):
         start = time.perf_counter()
-        lint(item["text"], item["kind"], item.get("channel", "email"), item.get("meeting_date"), item.get("sent_date"))
+        lint_record(item)
         times.append((time.perf_counter() - start) * 1000)
     return times
 

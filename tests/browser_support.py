@@ -10,12 +10,11 @@ import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from coach.config import DATA_DIR
-from tests.conftest import REPO, free_port, wait_for_http
+from tests.conftest import REPO, free_port, serving
 
 CHROMIUM = Path("/usr/bin/chromium")
 INSTALL_HINT = "install it with: apt-get install -y chromium chromium-driver"
@@ -68,20 +67,17 @@ class CoachServer:
 
 
 @contextmanager
-def serving(args: list[str], log: Path, health: str, **popen: Any) -> Iterator[subprocess.Popen]:
-    """Start a server process logging to a file, wait for its health URL, and stop it afterwards."""
-    with log.open("w") as output:
-        process = subprocess.Popen(args, stdout=output, stderr=subprocess.STDOUT, **popen)
-    try:
-        wait_for_http(health, process, seconds=60)
-        yield process
-    finally:
-        process.terminate()
+def chromium() -> Iterator:
+    """One headless Debian Chromium, closed afterwards (skips when it is not installed)."""
+    require_browser()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
         try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+            yield launched
+        finally:
+            launched.close()
 
 
 @contextmanager

@@ -8,7 +8,10 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -16,8 +19,9 @@ os.environ["ANONYMIZED_TELEMETRY"] = "False"
 for variable in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "COACH_BACKEND", "COACH_CHROMA_URL"):
     os.environ.pop(variable, None)
 
-from coach.config import DATA_DIR, PROJECT_ROOT, Settings  # noqa: E402
+from coach.config import DATA_DIR, PROJECT_ROOT, Settings, get_settings  # noqa: E402
 from coach.fake_model import FakeChatModel  # noqa: E402
+from coach.services import Services  # noqa: E402
 
 REPO = PROJECT_ROOT
 MODELS_DIR = REPO / "data" / "models"
@@ -43,6 +47,23 @@ def wait_for_http(url: str, process: subprocess.Popen, seconds: float = 120) -> 
         except OSError:
             time.sleep(0.3)
     raise RuntimeError(f"{url} did not answer within {seconds} s")
+
+
+@contextmanager
+def serving(args: list[str], log: Path | None, health: str, seconds: float = 60, **popen: Any) -> Iterator[subprocess.Popen]:
+    """Start a server process (its output to log, or discarded), wait for its health URL, stop it afterwards."""
+    with log.open("w") if log else open(os.devnull, "w") as output:
+        process = subprocess.Popen(args, stdout=output, stderr=subprocess.STDOUT, **popen)
+    try:
+        wait_for_http(health, process, seconds=seconds)
+        yield process
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
 
 
 @pytest.fixture(scope="session")
@@ -106,31 +127,37 @@ def gguf_path() -> Path:
 def llama_server(gguf_path: Path):
     """A real OpenAI-compatible llama.cpp server on a free loopback port."""
     port = free_port()
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "llama_cpp.server",
-            "--model",
-            str(gguf_path),
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--n_ctx",
-            "2048",
-            "--n_threads",
-            "1",
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        wait_for_http(f"http://127.0.0.1:{port}/v1/models", process)
+    args = [sys.executable, "-m", "llama_cpp.server", "--model", str(gguf_path), "--host", "127.0.0.1", "--port", str(port)]
+    with serving([*args, "--n_ctx", "2048", "--n_threads", "1"], None, f"http://127.0.0.1:{port}/v1/models", seconds=120):
         yield f"http://127.0.0.1:{port}/v1"
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
+
+
+@pytest.fixture
+def services(tmp_path: Path, models_dir: Path, shipped_kb) -> Services:
+    """The front door on a scripted chat model and the shipped notes (real embeddings), data under tmp_path."""
+    settings = Settings(backend="fake", data_dir=tmp_path, models_path=models_dir, _env_file=None)
+    built = Services(settings, model=FakeChatModel(), embedder=shipped_kb.embedder)
+    built.__dict__["kb"] = shipped_kb
+    return built
+
+
+@pytest.fixture
+def patient_deadlines(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Speed lives in benchmarks/: here a loaded machine must not turn a good reply into a timed-out one."""
+    from coach import professional as module
+
+    monkeypatch.setattr(module, "FIRST_TEXT_DEADLINE", 60.0)
+    monkeypatch.setattr(module, "REPLY_DEADLINE", 120.0)
+    monkeypatch.setattr(module, "TURN_BUDGET", 60.0)
+
+
+@pytest.fixture
+def cli_env(tmp_path: Path, models_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """The command line on the fake backend and embeddings, data under tmp_path."""
+    monkeypatch.setenv("COACH_BACKEND", "fake")
+    monkeypatch.setenv("COACH_EMBEDDINGS", "fake")
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("COACH_MODELS_PATH", str(models_dir))
+    get_settings.cache_clear()
+    yield tmp_path
+    get_settings.cache_clear()

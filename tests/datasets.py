@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from coach.rubric.base import Finding
+
 DATA_DIR = Path(__file__).resolve().parent / "data"
 EVAL_DIR = DATA_DIR / "eval"  # the development set, copied in and owned by this repository
 
@@ -33,6 +35,15 @@ def _jsonl(path: Path) -> list[dict]:
     """Every JSON object of a .jsonl file."""
     assert path.is_file(), f"{path} is missing"
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def lint_record(record: dict, text: str | None = None) -> list[Finding]:
+    """What the linter finds in a labelled message (or in `text` instead), with the record's channel and dates."""
+    from coach.rubric.lint import lint
+
+    return lint(
+        text if text is not None else record["text"], record["kind"], record.get("channel", "email"), record.get("meeting_date"), record.get("sent_date")
+    )
 
 
 def independent_messages(split: str) -> list[dict]:

@@ -11,10 +11,9 @@ from pathlib import Path
 import pytest
 
 from tests.browser_support import (
-    CHROMIUM,
-    LAUNCH_ARGS,
     VIEWPORT,
     CoachServer,
+    chromium,
     coach_server,
     go_to,
     require_browser,
@@ -43,13 +42,8 @@ LOCAL_ENV = {"COACH_MAX_TOKENS": "96", "COACH_THREADS": "1"}
 @pytest.fixture(scope="module")
 def browser():
     """One headless Debian Chromium for the module."""
-    require_browser()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
+    with chromium() as launched:
         yield launched
-        launched.close()
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from coach.rubric.fixes import apply_edits, suggest
-from tests.browser_support import CHROMIUM, LAUNCH_ARGS, VIEWPORT, coach_server, go_to, require_browser, wait_idle
+from tests.browser_support import VIEWPORT, chromium, coach_server, go_to, require_browser, wait_idle
 
 pytestmark = pytest.mark.browser
 
@@ -57,10 +57,7 @@ def test_accepting_two_edits_and_rejecting_one_copies_the_draft_with_exactly_tho
     base, edits = suggest(DRAFT, "outreach")
     assert [e.code for e in edits] == ["apologetic", "attachment", "job-ask"]
     expected = apply_edits(base, [edits[0], edits[2]])
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright, server.log_on_failure():
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
+    with chromium() as browser, server.log_on_failure():
         context = browser.new_context(viewport=VIEWPORT, permissions=["clipboard-read", "clipboard-write"])
         page = context.new_page()
         page.set_default_timeout(30_000)
@@ -85,4 +82,3 @@ def test_accepting_two_edits_and_rejecting_one_copies_the_draft_with_exactly_tho
         assert "I attached my resume." in copied and "sorry" not in copied and "refer me" not in copied
         page.screenshot(path=tmp_path / "reach-out-fixes.png", full_page=True)
         context.close()
-        browser.close()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser_support import CHROMIUM, LAUNCH_ARGS, VIEWPORT, coach_server, require_browser, screenshot, wait_idle
+from tests.browser_support import VIEWPORT, chromium, coach_server, require_browser, screenshot, wait_idle
 
 pytestmark = pytest.mark.browser
 
@@ -23,17 +23,10 @@ def server(tmp_path_factory: pytest.TempPathFactory, models_dir: Path):
 
 @pytest.fixture
 def page(server):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
-        try:
-            context = browser.new_context(viewport=VIEWPORT)
-            opened = context.new_page()
-            opened.set_default_timeout(30_000)
-            yield opened
-        finally:
-            browser.close()
+    with chromium() as browser:
+        opened = browser.new_context(viewport=VIEWPORT).new_page()
+        opened.set_default_timeout(30_000)
+        yield opened
 
 
 def set_date(page, label: str, value: str, within=None) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser_support import CHROMIUM, LAUNCH_ARGS, VIEWPORT, coach_server, go_to, require_browser, send, start_practice, wait_for_reply, wait_idle
+from tests.browser_support import VIEWPORT, chromium, coach_server, go_to, require_browser, send, start_practice, wait_for_reply, wait_idle
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -24,10 +24,7 @@ SOURCE_CAPTIONS = ("Worded by the model from the notes below", "Said from the no
 @pytest.fixture(scope="module")
 def page(tmp_path_factory: pytest.TempPathFactory, models_dir: Path):
     require_browser()
-    from playwright.sync_api import sync_playwright
-
-    with coach_server(tmp_path_factory.mktemp("practise-local"), models_dir, "local", "local", **LOCAL_ENV) as server, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
+    with coach_server(tmp_path_factory.mktemp("practise-local"), models_dir, "local", "local", **LOCAL_ENV) as server, chromium() as browser:
         context = browser.new_context(viewport=VIEWPORT)
         opened = context.new_page()
         opened.set_default_timeout(120_000)
@@ -35,7 +32,6 @@ def page(tmp_path_factory: pytest.TempPathFactory, models_dir: Path):
         wait_idle(opened, 120_000)
         with server.log_on_failure():
             yield opened
-        browser.close()
 
 
 def test_a_four_turn_practice_shows_each_reply_once_with_its_sources(page) -> None:

@@ -11,21 +11,8 @@ from pathlib import Path
 import pytest
 
 from coach.cli import main
-from coach.config import get_settings
 
 REPO = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture
-def cli_env(tmp_path: Path, models_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Fake backend and embeddings, data under tmp_path."""
-    monkeypatch.setenv("COACH_BACKEND", "fake")
-    monkeypatch.setenv("COACH_EMBEDDINGS", "fake")
-    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("COACH_MODELS_PATH", str(models_dir))
-    get_settings.cache_clear()
-    yield tmp_path
-    get_settings.cache_clear()
 
 
 def run(args: list[str], capsys: pytest.CaptureFixture) -> tuple[int, str, str]:

@@ -13,16 +13,10 @@ from coach.services import Services
 
 
 @pytest.fixture
-def cli_env(tmp_path: Path, models_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Fake backend and embeddings, the shipped notes indexed under tmp_path."""
-    monkeypatch.setenv("COACH_BACKEND", "fake")
-    monkeypatch.setenv("COACH_EMBEDDINGS", "fake")
-    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("COACH_MODELS_PATH", str(models_dir))
-    get_settings.cache_clear()
+def cli_env(cli_env: Path) -> Path:
+    """The command line of tests/conftest.py, with the shipped notes indexed."""
     Services(get_settings()).kb.ingest(DATA_DIR / "knowledge")
-    yield tmp_path
-    get_settings.cache_clear()
+    return cli_env
 
 
 def run(args: list[str], capsys: pytest.CaptureFixture) -> tuple[int, str]:

@@ -25,14 +25,7 @@ NOTES = ("pharmacist", "registered-nurse", "interior-designer", "physical-therap
 TRENDS = "How has your scope of practice changed in recent years?"
 
 
-@pytest.fixture(autouse=True)
-def patient_deadlines(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Speed lives in benchmarks/: here a loaded machine must not turn a good reply into a timed-out one."""
-    from coach import professional as module
-
-    monkeypatch.setattr(module, "FIRST_TEXT_DEADLINE", 60.0)
-    monkeypatch.setattr(module, "REPLY_DEADLINE", 120.0)
-    monkeypatch.setattr(module, "TURN_BUDGET", 60.0)
+pytestmark = pytest.mark.usefixtures("patient_deadlines")  # tests/conftest.py: generous professional deadlines
 
 
 def _kb(tmp_path: Path, embedder) -> KnowledgeBase:

@@ -21,22 +21,7 @@ REPO = Path(__file__).resolve().parents[1]
 QUESTION = "What does a typical twelve-hour shift look like for a new graduate on your unit?"
 
 
-@pytest.fixture(autouse=True)
-def patient_deadlines(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Speed lives in benchmarks/: here a loaded machine must not turn a good reply into a timed-out one."""
-    from coach import professional as module
-
-    monkeypatch.setattr(module, "FIRST_TEXT_DEADLINE", 60.0)
-    monkeypatch.setattr(module, "REPLY_DEADLINE", 120.0)
-    monkeypatch.setattr(module, "TURN_BUDGET", 60.0)
-
-
-@pytest.fixture
-def services(tmp_path: Path, models_dir: Path, shipped_kb) -> Services:
-    settings = Settings(backend="fake", data_dir=tmp_path, models_path=models_dir, _env_file=None)
-    built = Services(settings, model=FakeChatModel(), embedder=shipped_kb.embedder)
-    built.__dict__["kb"] = shipped_kb
-    return built
+pytestmark = pytest.mark.usefixtures("patient_deadlines")  # tests/conftest.py: generous professional deadlines
 
 
 def start(services: Services, model: FakeChatModel, minutes: int = 20, temperament: str = "warm") -> InterviewSession:

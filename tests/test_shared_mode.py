@@ -17,20 +17,18 @@ from pathlib import Path
 import pytest
 
 from tests.browser_support import (
-    CHROMIUM,
-    LAUNCH_ARGS,
     VIEWPORT,
     CoachServer,
+    chromium,
     coach_server,
     go_to,
     require_browser,
     send,
-    serving,
     start_practice,
     wait_for_reply,
     wait_idle,
 )
-from tests.conftest import free_port
+from tests.conftest import free_port, serving
 
 pytestmark = pytest.mark.browser
 
@@ -80,13 +78,9 @@ def shared_server(tmp_path_factory: pytest.TempPathFactory, models_dir: Path, pr
 
 @pytest.fixture(scope="module")
 def browser():
-    require_browser()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
+    """One headless Debian Chromium for the module."""
+    with chromium() as launched:
         yield launched
-        launched.close()
 
 
 @contextmanager

@@ -163,9 +163,9 @@ def salutation(first_line: str) -> str:
         if end and not _GREETING.sub("", line[: end.start()], count=1).strip():
             # "Morning, Tariq!": the name comes after the first mark (a short name, not "Hello, I came across...")
             after = _SALUTATION_END.search(line, end.end())
-            if after and len(line[end.end() : after.start()].split()) <= 3 and line[end.end() :].strip()[:1].isupper():
-                named = line[end.end() : after.start()].split()
-                end = after if all(w[:1].isupper() for w in named) and not set(w.lower() for w in named) & {"i", "i'm", "i've"} else end
+            named = line[end.end() : after.start()].split() if after else []
+            if 1 <= len(named) <= 3 and all(w[:1].isupper() for w in named) and not {w.lower() for w in named} & {"i", "i'm", "i've"}:
+                end = after
         if end:
             return line[: end.end()].strip()
         tokens = line.split()

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from coach import interview
-from coach.config import Settings
 from coach.fake_model import FakeChatModel
 from coach.persona import persona_data
 from coach.rubric import concepts, questions, transcript_rules
@@ -84,14 +81,6 @@ def test_the_job_ask_evidence_says_what_decided_it() -> None:
 def test_one_thanks_detector_for_messages_and_turns(text: str, thanks: bool) -> None:
     assert concepts.thanks_in(text) is thanks
     assert transcript_rules.says_thanks(text) is thanks
-
-
-@pytest.fixture
-def services(tmp_path: Path, models_dir: Path, shipped_kb) -> Services:
-    settings = Settings(backend="fake", data_dir=tmp_path, models_path=models_dir, _env_file=None)
-    built = Services(settings, model=FakeChatModel(), embedder=shipped_kb.embedder)
-    built.__dict__["kb"] = shipped_kb
-    return built
 
 
 @pytest.mark.parametrize("ask", JOB_ASKS[:2])

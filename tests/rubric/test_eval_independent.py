@@ -12,10 +12,9 @@ import pytest
 
 from coach.rubric.base import rules_for
 from coach.rubric.evaluate import exact_accuracy, format_table, per_code_scores
-from coach.rubric.lint import lint
 from coach.rubric.transcript import Transcript
 from coach.rubric.transcript_rules import lint_transcript
-from tests.datasets import independent_messages, independent_transcripts
+from tests.datasets import independent_messages, independent_transcripts, lint_record
 
 MIN_PRECISION = 0.90
 MIN_RECALL = 0.90
@@ -25,8 +24,7 @@ SPLITS = ("tune", "holdout")
 
 def message_codes(record: dict) -> set[str]:
     """Codes the linter reports for one labelled message."""
-    findings = lint(record["text"], record["kind"], record.get("channel", "email"), record.get("meeting_date"), record.get("sent_date"))
-    return {f.code for f in findings}
+    return {f.code for f in lint_record(record)}
 
 
 def transcript_codes(record: dict) -> set[str]:

@@ -6,8 +6,7 @@ import pytest
 
 from coach.rubric.base import rules_for
 from coach.rubric.evaluate import exact_accuracy, format_table, per_code_scores
-from coach.rubric.lint import lint
-from tests.datasets import labelled_messages
+from tests.datasets import labelled_messages, lint_record
 
 MIN_PRECISION = 0.95
 MIN_RECALL = 0.95
@@ -17,8 +16,7 @@ KINDS = ("outreach", "thank-you")
 
 def predicted_codes(record: dict) -> set[str]:
     """Codes lint reports for one labelled record, with its channel and dates."""
-    findings = lint(record["text"], record["kind"], record.get("channel", "email"), record.get("meeting_date"), record.get("sent_date"))
-    return {f.code for f in findings}
+    return {f.code for f in lint_record(record)}
 
 
 def test_every_expected_code_is_a_registered_code_of_its_kind() -> None:

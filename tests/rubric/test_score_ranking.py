@@ -10,8 +10,7 @@ from __future__ import annotations
 import pytest
 
 from coach.rubric.base import score
-from coach.rubric.lint import lint
-from tests.datasets import better_worse_pairs
+from tests.datasets import better_worse_pairs, lint_record
 
 MIN_AUC = 0.90
 SPLITS = ("tune", "holdout")
@@ -19,7 +18,7 @@ SPLITS = ("tune", "holdout")
 
 def message_score(pair: dict, text: str) -> int:
     """The rubric score of one side of a pair."""
-    return score(lint(text, pair["kind"], pair.get("channel", "email"), pair.get("meeting_date"), pair.get("sent_date")))
+    return score(lint_record(pair, text))
 
 
 def auc(pairs: list[dict]) -> tuple[float, list[str]]:
