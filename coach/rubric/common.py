@@ -18,7 +18,11 @@ def names_a_person(greeting: str) -> bool:
     addressed = [part for w in words(addressee(greeting)) for part in w.lower().split("/") if part]  # "Sir/Madam"
     if any(w in lexicon.GROUP_ADDRESSEES for w in addressed):
         return False
-    return any(w not in lexicon.GENERIC_ADDRESSEES and w not in lexicon.TITLES for w in addressed)
+    # "Hello Captain," and "Dear Chief Perfusionist," name a rank or a role, not a person.
+    after_rank = [previous in lexicon.RANKS and w.endswith(lexicon.ROLE_SUFFIXES) for previous, w in zip(["", *addressed], addressed)]
+    return any(
+        w not in lexicon.GENERIC_ADDRESSEES and w not in lexicon.TITLES and w not in lexicon.RANKS and not role for w, role in zip(addressed, after_rank)
+    )
 
 
 @rule(

@@ -16,6 +16,7 @@ from coach.rubric import lexicon, semantic
 from coach.rubric.patterns import BREVITY, CONNECTION, clause, compile_any, durations, is_ask
 from coach.text import fold, is_question, normalize, words
 
+CAREER_FACT = compile_any(lexicon.CAREER_FACT)
 JOB_ASK = compile_any(lexicon.JOB_ASK)
 JOB_ASK_IN_REQUEST = compile_any(lexicon.JOB_ASK_IN_REQUEST)
 PASS_IT_ON = compile_any(lexicon.PASS_IT_ON)
@@ -112,7 +113,8 @@ def connection(texts: Sequence[str]) -> Evidence | None:
         return found
     # A tie names the recipient ("the tour you led"); requests rarely carry it, and "Could we talk?"
     # is no evidence either way.
-    return _classifier("connection", [t for t in texts if mentions_recipient(t) and not is_request(t)])
+    # A career read off their profile ("I see you've led the team since 2020") is no tie, however close it sounds.
+    return _classifier("connection", [t for t in texts if mentions_recipient(t) and not is_request(t) and not CAREER_FACT.search(normalize(t))])
 
 
 def mentions_recipient(text: str) -> bool:

@@ -11,6 +11,12 @@ from __future__ import annotations
 
 # A salutation opens with one of these; what follows up to the first comma,
 # colon or exclamation mark is who it addresses.
+# Capitalised words that open a note with "!" or a dash without being someone's name ("Wow! what a day").
+NOT_A_NAME = frozenset(
+    """wow thanks thank thx cheers congrats congratulations sorry apologies ok okay yes yeah yay hooray well so oh ah
+    great amazing awesome brilliant fantastic incredible lovely quick update help please urgent note reminder hello
+    hi hey again today yesterday seriously honestly finally""".split()
+)
 GREETING_OPENERS = (
     r"to\s+whom\s+it\s+may\s+concern",
     r"good\s+(?:morning|afternoon|evening|day)",
@@ -43,6 +49,8 @@ TITLES = frozenset(
 )
 
 # Ranks and roles used as titles before a name ("Captain Reyes", "Chef Maren", "Coach Delgado").
+# After a rank, a word with one of these endings is a job title: "Chief Perfusionist", "Head Archivist".
+ROLE_SUFFIXES = ("ist", "ician", "ologist", "grapher", "ographer")
 RANKS = frozenset(
     """captain capt chef coach nurse officer sergeant sgt lieutenant lt major colonel commander pastor reverend rev
     bishop father sister brother rabbi imam councillor councilor judge justice senator representative mayor ranger
@@ -71,6 +79,10 @@ CLOSING_TAILS = r"(?:\s+(?:so\s+much|very\s+much|again|in\s+advance|a\s+million|
 WRITER_PRONOUNS = frozenset("i i'm i've i'd i'll my mine myself im ive".split())  # "im", "ive": casual spellings
 RECIPIENT_PRONOUNS = frozenset("you your yours yourself you're you've you'd you'll u ur".split())
 
+# A finite verb or auxiliary: its absence marks a CV-style fragment ("Line cook 4 yrs.").
+FINITE_VERB = r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|does|do|did|should|may|might|must)\b|'s\b|'re\b"
+# The writer labelling their own lines: "Me: taught ballet...", "About me -".
+ABOUT_ME_LABEL = r"^\W*(?:about\s+)?me\s*[:\u2014\u2013-]"
 # The writer reacting to the recipient's work ("the best talk I've seen",
 # "has stuck with me") is about that work, not about the writer.
 REACTIONS = (
@@ -83,7 +95,7 @@ REACTIONS = (
     r"\bI\s+(?:also\s+|still\s+|often\s+)?(?:remember|recall|think\s+about|have\s+thought\s+about)\b",
     # "...is the career I keep daydreaming about", "is a path I admire": their path, admired
     r"\bI\s+(?:\w+\s+){0,2}?(?:admire|love|envy|respect|dream|daydream|aspire|look\s+up\s+to)\w*(?:\s+(?:about|of|to))?\W*$",
-    r"\bin\s+my\s+(?:humble\s+)?(?:opinion|view)\b|\bI(?:'ve|\s+have)?\s+(?:ever\s+)?(?:know|knew|seen|read|heard|used|met)\W*$",
+    r"\bin\s+my\s+(?:humble\s+)?(?:opinion|view)\b|\bI(?:'ve|\s+have)?\s+(?:ever\s+)?(?:know|knew|seen|read|heard|used|met|found|come\s+across)\W*$",
     # "I understand you opened...", "I hear your team...": what the writer knows of the recipient.
     r"\bI\s+(?:understand|hear|heard|read|see|saw|gather)\s+(?=(?:that\s+)?(?:you|your)\b)",
     # "I found your profile", "I noticed that you...": the writer finding the recipient.
@@ -106,6 +118,7 @@ RELATIONAL_CONNECTION = (
     r"\bwe\s+were\s+(?:both\s+)?(?:on|in|at)\s+the\s+same\b",
     r"\bI\s+(?:also|too)\s+(?:worked|studied|interned|trained|served|volunteered)\s+(?:at|for|with|in)\b",  # "I also worked at Harrow"
     r"\bwe(?:'re|\s+are|\s+were)\s+both\b",
+    r"\bwe\s+both\s+(?!know\b|want\b|agree\b|think\b|understand\b|care\b|love\b|like\b)[a-z]+\b",  # "we both marshal at the 5k"
     r"\bboth\s+(?:studied|attended|graduated|worked|interned|went|belong|served|volunteered)\b",
     r"\bus\s+both\b",  # "a professor who taught us both"
     r"\bmet\s+you\b",
@@ -116,7 +129,8 @@ RELATIONAL_CONNECTION = (
     r"\b(?:spoke|talked|chatted)\s+(?:with|to)\s+you\s+at\b",
     r"\bsame\s+(?:[\w-]+\s+)?(?:school|university|college|program|programme|firm|company|club|lab|department|cohort|team|unit|squad"
     r"|choir|band|church|league|ward|platoon|regiment|battalion|bootcamp|course|class|dorm|hall|hometown|town|village|society|panel"
-    r"|committee|board|project|trip|conference|camp)\b",
+    r"|committee|board|project|trip|conference|camp|group|crew|shift|rota|congregation|troupe|ensemble|orchestra|gym|parish|chapter"
+    r"|union|local|guild|circle|ride|meetup)\b",
     r"\bsame\s+[\w-]+(?:\s+[\w-]+)?\s+(?:as\s+you|you)\b",  # "the same squadron you led"
     r"\b(?:suggested|recommended|advised|encouraged)\s+(?:that\s+)?I\b",
     r"\b(?:referred|sent|pointed|directed)\s+me\s+(?:to\s+you|your\s+way)\b",
@@ -140,8 +154,9 @@ RELATIONAL_CONNECTION = (
     r"\b(?:worked|studied|trained|served|interned|volunteered)\s+(?:together\s+)?(?:with|under)\s+you\b",
     r"\b(?:showed|shared|forwarded|sent)\s+(?:me|us|our\s+\w+)\s+your\b",  # a mutual contact passed on their work
     # Someone who sent the writer: "Maya said you'd be great to talk to", "my aunt says the two of you...".
-    r"\b(?:said|says)(?<!bio\s\w{4})(?<!profile\s\w{4})(?<!page\s\w{4})(?<!website\s\w{4})(?<!site\s\w{4})(?<!article\s\w{4})\s+(?:that\s+)?you\b",
-    r"\b(?:said|told\s+me|thought)\s+(?:that\s+)?I\s+(?:should|could|might|ought\s+to|must)\s+(?:say\s+hello|reach\s+out|write|contact"
+    r"\b(?:said|says)(?<!bio\s\w{4})(?<!profile\s\w{4})(?<!page\s\w{4})(?<!website\s\w{4})(?<!site\s\w{4})(?<!article\s\w{4})(?<!headline\s\w{4})(?<!listing\s\w{4})(?<!entry\s\w{4})"
+    r"(?<!directory\s\w{4})(?<!and\s\w{4})(?<!which\s\w{4})\s+(?:that\s+)?you\b",
+    r"\b(?:said|told\s+me|thought|and\s+that)\s+(?:that\s+)?I\s+(?:should|could|might|ought\s+to|must)\s+(?:really\s+|definitely\s+)?(?:say\s+hello|reach\s+out|write|contact"
     r"|get\s+in\s+touch|talk|speak|e-?mail|message|ask)\b",
     r"\b(?:after|before)\s+your\s+time\b",  # "I worked at Corlett too, after your time"
     r"\byou\s+(?:showed|taught|told|gave|walked|took|helped|trained|coached|interviewed)\s+(?:us|me|our\s+[\w-]+)\b",  # they met the writer
@@ -173,17 +188,47 @@ WORK_NOUNS = (
     r"|garden|building|bridge|renovation|redesign|relaunch|rebuild|series|reporting|coverage|feature|investigation"
     r"|typeface|font|game|mod|finding\s+aid|initiative|pilot|rollout|exhibit|collection|recording|q\s*&\s*a|screening|reading"
     r"|book\s+signing|demo|open\s+studio|open\s+rehearsal|livestream|stream|broadcast|commentary|casts?|stall|stand|booth|food\s+truck"
-    r"|trial|experiment|survey|census|fundraiser|food\s+drive|camp|class|spots?|ads?|advert"
+    r"|trial|experiment|survey|census|fundraiser|food\s+drive|camp|class|spots?|ads?|advert|run|log|diary|refresher"
 )
+# How long someone has held a job: "for over a decade", "for 11 years", "since 2020".
+_CAREER_SPAN = (
+    r"(?:for\s+(?:over\s+|more\s+than\s+|nearly\s+|almost\s+|about\s+|the\s+(?:last|past)\s+)?(?:\d+|a|an|two|three|four"
+    r"|five|six|seven|eight|nine|ten|a\s+few|several|many)\s+(?:years?|decades?)|since\s+(?:\d{4}|the\s+\d{4}s))\b"
+)
+# A career told back, read off a profile or website: no tie, whatever else the sentence says.
+CAREER_FACT = (
+    rf"\b{_CAREER_SPAN}",
+    r"\b(?:website|site|page|profile|headline|bio|listing|directory\s+entry)(?:['\u2019]s)?\s+(?:says|said|lists|shows|mentions)\b",
+    r"\bon\s+(?:[\w'\u2019&-]+\s+){0,4}?(?:website|site|page|profile|bio|listing)\s+that\s+you\b",
+    r"\bI\s+see\s+(?:that\s+)?you(?:'ve|\s+have|'re|\s+are|\s+now)\b",
+)
+# Words that end the noun phrase after "your": a verb or a second "you" means the work noun is not theirs.
+_NOT_BETWEEN = (
+    r"(?:says|said|is|are|was|were|has|have|had|you|your|lists|shows|mentions|lead|leads|led|runs?"
+    r"|profile|page|website|site|shop|store|listing|headline|bio|career)\b"
+)
+_PLACE_NOUNS = r"centre|center|team|department|office|site|manager|unit|desk|staff|shop|hours|opening|location"
 WORK_CONNECTION = (
-    rf"\byour(?!\s+way\b)(?:\s+[\w'&-]+){{0,5}}?\s+(?:{WORK_NOUNS})s?\b",
+    # "your recent talk on"; not "your profile says you lead ... reporting", "your collection centre on Hale Road"
+    rf"\byour(?!\s+way\b)(?:\s+(?!{_NOT_BETWEEN})[\w'&\"-]+){{0,5}}?\s+(?:{WORK_NOUNS})s?\b(?!['\u2019]s\b|\s+(?:{_PLACE_NOUNS})\b)",
     r"\b(?:read|watched|heard|saw|attended|listened\s+to|toured|visited|used|followed?|loved|enjoyed|admired"
-    r"|came\s+across|found|finished|using|use|played|studied|took|taken)\s+(?:\w+\s+)?your\s+"
-    r"(?!profile|title|role|position|page|background|linkedin|bio|career|experience|job|company|team|firm|e-?mail|name)",
+    r"|came\s+across|found|finished|using|use|played|studied|took|taken|did|completed|joined)\s+(?:\w+\s+)?your\s+"
+    r"(?!(?:[\w'\u2019-]+\s+){0,2}?(?:profile|title|role|position|page|background|linkedin|bio|career|experience|job|company|team|firm"
+    r"|e-?mail|name|shop|store|business|website|site|listing|number|details|contact|address|office|agency)\b)",
     r"\b(?:heard|saw|seen|watched|watching|listening\s+to|listened\s+to)\s+you\s+(?:speak|talk|present|on|at|moderate|discuss|explain"
     r"|describe|lecture|demo|cast|commentate|stream|play|perform|sing|teach|race|compete|dance|act|host|report|broadcast|debate"
     r"|pitch|coach|referee|interview|answer)\w*\b",
     r"\bin\s+the\s+audience\b",
+    r"\byou\s+(?:spoke|talked|presented|lectured|came|visited)\s+(?:to|at|in|with)\s+(?:our|my)\b",  # "You spoke to our class"
+    # the recipient once did something for the writer: "you fitted my costume", "you taught me to splice"
+    r"\byou\s+(?:(?!(?:need|want|like|lik|us|remind|inspir|interest|excit|amaz|impress)ed\b)[a-z]{3,}ed|taught|gave|showed|told|met|took|sold|lent|sent"
+    r"|drew|caught|fixed)\s+(?:me|my|us|our)\b",
+    # family and friends as the go-between: "My grandad, Alf Mercer, ... says you were the best apprentice"
+    r"\bmy\s+(?:grand(?:ad|dad|father|pa|ma|mother|mum|mom)|aunt(?:ie)?|uncle|cousin|neighbou?r|flatmate|roommate|housemate)\b"
+    r"[^.!?]{0,120}\b(?:you|your)\b",
+    # what they did at a named event: "you dropped a link in the chat during Tuesday's Rail Tech Meetup"
+    r"\byou\s+(?:[\w'-]+\s+){1,6}?(?:during|at)\s+(?:the\s+|last\s+\w+'s\s+|\w+day's\s+)?(?-i:(?:[A-Z][\w'&-]*\s+){1,4}"
+    r"(?:Meetup|Meet-up|Conference|Summit|Webinar|Workshop|Hackathon|Fair|Expo|Forum|Night|Festival|Symposium|Convention|Day))\b",
     # "the panel you moderated": a relative clause after a noun, not "how you built your career".
     # "you" is found first and the words before it checked after, which keeps this pattern cheap
     r"\byou(?<!how\syou)(?<!why\syou)(?<!what\syou)(?<!when\syou)(?<!where\syou)(?<!that\syou)(?<!once\syou)(?<!if\syou)(?<!understand\syou)(?<!know\syou)(?<!see\syou)(?<!noticed\syou)(?<!notice\syou)(?<!learned\syou)(?<!heard\syou)"
@@ -191,8 +236,11 @@ WORK_CONNECTION = (
     r"|moderated|organi[sz]ed|hosted|taught|gave|delivered|curated|produced|directed|authored|co-authored"
     r"|led|ran|captained|started|open-sourced|translated|maintain|maintained|coached|chaired|supervised|mentored"
     r"|planned|coordinated|arranged|performed|catered|judged|curated|filmed|photographed|recorded|edited|shared|posted"
-    r"|moderate|host|curate|edit|teach|organi[sz]e|coach|publish|maintains|moderates|hosts|teaches|edits)\b"
+    r"|moderate|host|curate|edit|teach|organi[sz]e|coach|publish|maintains|moderates|hosts|teaches|edits"
+    r"|made(?!\s+(?:the\s+|that\s+|this\s+)?(?:move|switch|jump|leap|transition|change|partner|it\b|time|a\s+career|your\s+way)))\b"
     r"(?!\s+(?:your|a\s+career|as\b|out\b))"
+    # "you've taught literacy there for over a decade", "you've led ESG reporting since 2020": a career, told back
+    rf"(?![^.,;!?]*\b{_CAREER_SPAN})"
     # "you have led the finance team for ten years" is their career, not a thing they made
     r"(?!\s+(?:(?:the|a|an|their|its|his|her)\s+)?(?:[\w-]+\s+){0,2}?(?:team|department|office|division|group|unit|company|firm"
     r"|practice|business|branch|region|agency|clinic|ward|lab|kitchen|restaurant|store|shop|school|hospital|site|plant|fleet|crew"
@@ -311,6 +359,9 @@ RECURRING = (
     r"\bshadow(?:ing)?\s+(?:you|your|them|her|him|the)\b",
     r"\b(?:a|one)\s+(?:full|whole|entire)\s+(?:day|afternoon|morning|week)\b|\bhalf\s+a\s+day\b",
     r"\bcheck(?:ing)?\s+in\s+(?:with\s+you\s+)?(?:regularly|monthly|weekly|every)\b",
+    # "help out in your workroom during the build": working alongside them for a stretch
+    r"\b(?:help(?:\s+out)?|volunteer|work|assist)\s+(?:in|at|with|on)\s+your\s+(?:[\w-]+\s+)?[\w-]+\s+(?:during|for|through(?:out)?)\s+"
+    r"(?:the|a|an|your|this|next)\s+(?:[\w-]+\s+){0,2}?(?:build|season|run|project|production|shoot|summer|week|month|harvest|tour|term)\b",
 )
 MENTORSHIP = (
     r"\bmentor(?:ing)?\s+me\b",
@@ -324,6 +375,8 @@ WRITTEN_ANSWERS = (
     r"\bquestions\s+(?:below|listed|attached|in\s+writing|by\s+e-?mail)\b",
 )
 MANY_QUESTIONS = 5  # this many questions in one note is a long list whatever the format
+# A list of questions counted rather than written out: "a list of twelve questions", "my 8 questions".
+QUESTION_COUNT = r"\b(?P<count>\d+|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\s+(?:[\w-]+\s+)?questions\b"
 
 # --- Job ask ----------------------------------------------------------------------
 
@@ -344,6 +397,8 @@ JOB_ASK = (
     r"\b(?:anything|something|a\s+(?:[\w-]+\s+){0,2}?(?:spot|position|role|opening|place|vacancy|job))\s+(?:ever\s+)?opens?\s+up\b",
     r"\bput\s+me\s+forward\b|\bput\s+my\s+name\s+forward\b",
     r"\bconsider\s+me\b|\bbe\s+considered\b|\bhire\s+me\b",
+    r"\b(?:do|does|would|could|will|might)\s+(?:you|your\s+[\w-]+)\s+(?:ever\s+)?need\s+(?:anyone|someone|somebody|an\s+extra\s+pair\s+of\s+hands"
+    r"|(?:an?|another)\s+(?:extra\s+)?(?:helper|assistant|apprentice|trainee|hand|junior))\b",
     r"\b(?:is|are)\s+(?:[\w'-]+\s+){0,3}?hiring\b",  # "is your team hiring", "if your firm is hiring"
     r"\bany\s+(?:[\w-]+\s+){0,2}?(?:openings?|vacanc(?:y|ies)|positions?|internships?|job\s+openings?)\b",
     r"\b(?:help\s+me\s+(?:get|find|land|secure)|offer\s+me|give\s+me|get\s+me)\s+(?:an?|the|any)\s+"
@@ -369,7 +424,9 @@ JOB_ASK = (
     r"(?:interns?|apprentices?|assistants?|trainees?|summer\s+associates?)\b",
     r"\broom\s+for\s+(?:an?\s+|another\s+|one\s+more\s+)?(?:[\w-]+\s+){0,2}?(?:interns?|assistants?|apprentices?|hires?|trainees?|volunteers?"
     r"|helpers?)\b",
-    r"\b(?:a\s+)?(?:spot|place|position|opening|role|job)\s+for\s+me\b",
+    # "is there a spot for me", not "whether it is a proper career or just a summer job for me"
+    r"\b(?:a\s+)?(?<!right\s)(?<!good\s)(?<!proper\s)(?<!summer\s)(?<!perfect\s)(?<!real\s)(?<!the\s)(?<!side\s)"
+    r"(?:spot|place|position|opening|role|job)\s+for\s+me\b",
     # Passing the writer's name to whoever hires.
     r"\b(?:forward|pass|send|give|mention)\s+(?:along\s+|on\s+|forward\s+)?my\s+name\b|\bput\s+(?:forward\s+my\s+name|my\s+name\s+forward)\b",
     r"\bwho(?:ever)?\s+(?:does\s+the\s+)?hir(?:es|ing)\b",
@@ -389,6 +446,12 @@ JOB_ASK_IN_REQUEST = (
     r"\b(?:I|me)\s+(?:[\w-]+\s+){0,4}?join\s+your\s+(?:team|practice|firm|lab|crew|studio|company|group|office|department|staff|unit|kitchen|clinic)\b"
     r"(?!\s+(?:meeting|call|webinar|event|session|'s|for\s+(?:a|the)\s+(?:day|meeting|call)))",
     r"\bsponsor\s+(?:a|my|me|the)\s+(?:[\w-]+\s+)?visa\b|\bvisa\s+sponsorship\b",
+    # "Any chance I could start at your yard after the course?"
+    r"\bI\s+(?:could|can|might)\s+(?:start|work|begin|help\s+out)\s+(?:at|with|for|in|on)\s+your\s+(?!(?:questions?|advice|suggestion|idea)\b)",
+    r"\b(?:say|mention|give|pass)\s+my\s+name\s+to\b",
+    r"\bso\s+(?:that\s+)?I\s+(?:can|could|may|might)\s+apply\b",  # "could you tell me so I can apply?"
+    r"\bwhen\s+(?:do|does|will|would)\s+(?:you|your\s+[\w-]+)\s+(?:\w+\s+)?(?:start\s+)?(?:hiring|recruiting|taking\s+on)\b",
+    r"\b(?:whether|if)\s+I(?:'d|\s+would)\s+(?:suit|fit|be\s+(?:a\s+)?(?:good\s+)?fit\s+for)\b",  # "see whether I'd suit a cutter's role"  # "can you say my name to the programme manager?"
     r"\bvouch\s+for\s+me\b",
     r"\b(?:get|put)\s+my\s+(?:name|r[eé]sum[eé]|cv|application)\s+in\s+front\s+of\b",
     r"\bneeds?\s+(?:an?|any|another|more|extra)\s+(?:[\w-]+\s+){0,2}?(?:junior|intern|assistant|helper|hands?|trainee|apprentice|volunteer"
@@ -411,7 +474,8 @@ JOB_ASK_IN_REQUEST = (
 DOCUMENT = _DOCUMENT
 PASS_IT_ON = (
     r"\b(?:pass|forward|hand|send)\w*\s+(?:it|them|this|these)\s+(?:along|on|to\s+(?:your|the|whoever|anyone))\b",
-    r"\b(?:look|glance)\s+(?:it|them|this|these)\s+over\b|\b(?:review|critique)\s+(?:it|them|this|these)\b",
+    r"\b(?:look|glance|read)\s+(?:it|them|this|these)\s+over\b|\b(?:review|critique)\s+(?:it|them|this|these)\b",
+    r"\bread\s+(?:over|through)\s+(?:it|them|this|these)\b",
 )
 
 # --- Attachment -------------------------------------------------------------------
@@ -429,7 +493,9 @@ ATTACHMENT = (
     rf"\b(?:attach|attached|attaching|enclose|enclosed|enclosing|included|including|uploaded)\s+(?:is\s+|are\s+|here\s+|below\s+)?"
     rf"{_MINE}{_ATTACHABLE}",
     # "My CV is attached", "Resume's attached", "my portfolio is linked below", "my resume is in the attachment".
-    rf"\b{_ATTACHABLE}(?:\s+(?:of|with)\s+(?:[\w-]+\s+){{0,2}}?[\w-]+)?(?:'s|\s+is|\s+are)?\s+(?:also\s+)?(?:attached|enclosed)\b",
+    rf"\b{_ATTACHABLE}(?:\s+(?:of|with)\s+(?:[\w-]+\s+){{0,4}}?[\w-]+)?(?:'s|\s+is|\s+are)?\s+(?:also\s+)?(?:attached|enclosed)\b",
+    # "a small portfolio of my projects, which you can find here: ..."
+    rf"\b(?:my|a|the)\s+(?:[\w-]+\s+){{0,2}}?{_ATTACHABLE}\b[^.?!]{{0,60}}?\byou\s+can\s+(?:find|see|view)\s+(?:it\s+)?(?:here|at|on|below)\b",
     rf"\b{_ATTACHABLE}(?:'s|\s+is|\s+are)?\s+(?:also\s+)?(?:linked|included|uploaded)?\s*(?:below|here|above|in\s+(?:the\s+)?attachment)\b",
     r"\bI\s+(?:send|sent|have\s+sent)\s+(?:you\s+)?(?:attached|enclosed)\b",
     rf"\b(?:find|see|view|check\s+out|look\s+at)\s+my\s+(?:attached\s+|enclosed\s+)?(?:[\w-]+\s+)?{_ATTACHABLE}\s*(?:here|at|on|:|attached|enclosed|below|in\s+(?:the\s+)?attachment)",
@@ -460,6 +526,9 @@ APOLOGETIC = (
     r"\b(?:extremely|incredibly|very|so|really|super|terribly|insanely)\s+busy\b|\btoo\s+busy\b|\bbusy\s+schedule\b",
     r"\b(?:take|taking)\s+up\s+(?:too\s+much\s+of\s+)?your\s+(?:valuable\s+|precious\s+)?time\b",
     r"\bwast(?:e|ing)\s+your\s+time\b",
+    r"^\W*sorry\s*[,!.]",  # "Sorry, I know this is out of the blue"
+    r"\byou\s+(?:probably|must|likely)\s+get\s+(?:a\s+|so\s+)?(?:lot|lots|hundreds?|tons|loads|dozens|many|hundred|thousand)\b",
+    r"\b(?:not|n't)\b[^.!?]{0,30}\bworth\s+your\s+time\b",  # "I'm not sure I'm anyone worth your time"
     r"\bI(?:'m|\s+am|m)\s+(?:just|only|merely|nothing\s+but)\s+an?\b",  # "I'm just a student"
     r"\bjust\s+an?\s+(?:lowly\s+)?(?:student|grad|graduate|beginner|newbie|nobody|intern|undergrad(?:uate)?)\b",
     r"\b(?:silly|stupid|dumb|naive|odd|strange|weird|random|presumptuous)\s+(?:request|question|ask|idea|favou?r)\b",
@@ -493,7 +562,9 @@ TOPIC_TRIGGERS = (
     r"(?<!your\s)(?<!\ba\s)(?<!the\s)\btalk\b",  # the verb, not "your talk"
 )
 # After these words comes the topic itself.
-TOPIC_INTRODUCERS = frozenset("about regarding into how what why which whether on discuss discussing explore exploring".split())
+TOPIC_INTRODUCERS = frozenset("about regarding into how what why which whether on discuss discussing explore exploring understand".split())
+# An ask that points back at a move named earlier: "how you made that move", "what that switch took".
+MOVE_ANAPHORA = r"\b(?:that|this|the|your)\s+(?:move|switch|transition|jump|leap|pivot|change)\b"
 SUBJECT_PRONOUNS = frozenset("i you we he she they it".split())
 # "in"/"to" introduce a topic only after these ("a career in law", "move to policy").
 TOPIC_PREPOSITION_HEADS = frozenset(
@@ -514,7 +585,7 @@ VAGUE_WORDS = frozenset(
     lot lots bit little general generally overall things thing stuff everything anything something
     career careers path paths journey experience experiences background story stories perspective
     perspectives thoughts thought view views opinion opinions advice insight insights brain work job
-    jobs life day days time times today week weeks month months year years sometime soon now
+    jobs life working day days time times today week weeks month months year years sometime soon now
     field industry space area sector role roles company team firm organization business
     current currently way ways kind sort type success successful up out into through over about
     day-to-day day to like chat call conversation talk talking minutes minute quick brief short
@@ -566,6 +637,15 @@ SPECIFIC_REFERENCE = (
 # References that need nothing after them: the thing is named before ("Jordan, as you suggested").
 SELF_CONTAINED_REFERENCE = (
     r'"(?:[^"\s]+\s+){2,}[^"]+"',  # their words quoted back: "ship one tiny app, not three half-done ones"
+    r"(?<![\w'])'(?:[^'\s]|(?<=\w)'(?=\w))+(?:\s+(?:[^'\s]|(?<=\w)'(?=\w))+){2,}'(?!\w)",  # or in single quotes: 'hold first, explain later'
+    # what they did, told back: "you found the fault by listening", "the bit where you drilled it"
+    r"\byou\s+(?:found|showed|drew|fixed|drilled|solved|spotted|caught|handled|pulled|opened|built|ran|used|traced|walked"
+    r"|took|sketched|demonstrated|wrote)\s+(?!me\s+(?:around|through)\b)(?:\w+\s+){0,3}?(?:by|with|on|in|at|from|right|using)\b",
+    r"\b(?:bit|part|moment)\s+(?:where|when)\s+you\b",
+    r"\b(?:watching|seeing)\s+(?:the|your|how|a)\b",  # "Watching the blower door pull the house..."
+    r"\btak(?:ing|e)\s+away\s*:",  # "Two things I'm taking away:" and a list
+    r"\b(?:your|the|that|this)\s+(?:[\w-]+\s+){0,2}?(?:habits?|techniques?|analogy|metaphor|image|phrase|saying|motto|mantra"
+    r"|principle|checklist|distinction)\b",
     r"\b(?:as|like)\s+you\s+(?:suggested|recommended|advised|advise\s+me|mentioned|said)\b",
     r"\b(?:took|take|taking|followed|following|acted\s+on)\s+your\s+(?:\w+\s+)?(?:advice|suggestion|tip|recommendation)\b",
     # "the home lab you described", "the overtime logs you mentioned": a thing named, then pinned to them.
@@ -578,7 +658,7 @@ SELF_CONTAINED_REFERENCE = (
 
 # The writer says what they will do, have started doing, or how they will keep in touch.
 NEXT_STEP = (
-    r"\bI(?:'ll|\s+will|\s+shall)\s+(?!never\b|always\b|miss\b|be\s+thinking\b|admit\b)",
+    r"\bI(?:'ll|\s+will|\s+shall)\s+(?!never\b|always\b|miss\b|be\s+thinking\b|admit\b|treasure\b|cherish\b|remember\b(?!\s+to\b))",
     r"\bI(?:'m|\s+am|m)\s+(?:\w+\s+)?(?:going|planning|hoping|aiming|starting)\s+to\b",
     r"\bI\s+(?:\w+\s+)?(?:plan|intend|hope|aim)\s+to\b",
     r"\bwill\s+(?:update|tell|let\s+you\s+know|keep\s+you|send\s+you|write\s+to\s+you|report\s+back|share|email|ping|follow\s+up)\b",
@@ -591,6 +671,10 @@ NEXT_STEP = (
     r"\b(?:keep|stay)\s+(?:you\s+)?(?:posted|updated|informed|in\s+touch|in\s+the\s+loop)\b",
     r"\bkeep\s+in\s+touch\b|\breport\s+back\b|\blet\s+you\s+know\s+how\b",
     r"^\W*(?:will|gonna|going\s+to|planning\s+to|plan\s+to|planning\s+on|hoping\s+to|hope\s+to|aiming\s+to)\s+\w+",
+    # the subject dropped before a plan with a date: "Ordering the loupe you recommended today", "Reading X this week"
+    r"^\W*(?!(?:thank|meet|talk|speak|hear|see|watch|listen|chatt)ing\b)[A-Z][a-z]+ing\s+(?:the|a|an|my|that|this|those|some|your)\b"
+    r"(?![^.!?]*\b(?:was|were|is|has\s+been)\b)[^.!?]*\b(?:today|tonight|tomorrow|this\s+(?:week|weekend|month|term|semester|summer"
+    r"|spring|autumn|fall|winter|year)|next\s+(?:week|month|term|semester|year|spring|summer|autumn|fall|winter)|on\s+\w+day)\b",
     # a plan already under way: "I'm starting the Python course on Monday", "I am now applying to..."
     r"\bI(?:'m|\s+am|m)\s+(?:now\s+|already\s+|also\s+|officially\s+)?"
     r"(?!(?:writing|thinking|wondering|feeling|reaching|contacting|sending|still|so|really|truly)\b)[a-z]+ing\s+"

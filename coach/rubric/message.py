@@ -175,6 +175,9 @@ def salutation(first_line: str) -> str:
     # "Mr. Duarte, I took your class..." or "Captain Reyes, sorry...": a title and a name, then the note.
     if (head := re.match(r"([^,:;!?]{2,40})[,:!]\s", line)) and _titled_name(head.group(1)):
         return line[: head.end()].strip()
+    # "Roxy! thank you for..." or "Gareth — cheers for...": a bare name called out, then the note.
+    if (head := re.match(r"([A-Z][\w'-]+)(?:!|\s+[\u2014\u2013-])\s", line)) and head.group(1).lower() not in lexicon.NOT_A_NAME:
+        return head.group(0).strip()
     # "Renata," "Dr. Mbeki:" or "Chef Maren!" alone on the first line is a salutation too.
     tokens = line.rstrip(",:!\u2014\u2013- ").split()
     if line.rstrip().endswith((",", ":", "!", "\u2014", "\u2013", "-")) and 1 <= len(tokens) <= 4 and all(t[:1].isupper() for t in tokens):

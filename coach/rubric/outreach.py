@@ -18,8 +18,14 @@ from coach.rubric.patterns import (
     names_topic,
     quote,
     side,
+    topic_words,
 )
 from coach.text import is_question, word_count
+
+FINITE_VERB = compile_any([lexicon.FINITE_VERB])
+ABOUT_ME_LABEL = compile_any([lexicon.ABOUT_ME_LABEL])
+QUESTION_COUNT = compile_any([lexicon.QUESTION_COUNT])
+MOVE_ANAPHORA = compile_any([lexicon.MOVE_ANAPHORA])
 
 EMAIL_WORD_LIMIT = 100
 LINKEDIN_CHAR_LIMIT = 300
@@ -104,8 +110,12 @@ def vague_interest(message: Message) -> Finding | None:
     """Fires when no field, role, kind of work or transition is named as the topic."""
     if any(names_topic(s) for s in message.subject_and_sentences):
         return None
+    # "...about how you made that move?" after "you moved from conveyancing into probate" names the move.
+    requests = [s for s in message.sentences if concepts.is_request(s)]
+    if any(MOVE_ANAPHORA.search(s) for s in requests) and any(topic_words(s) for s in message.subject_and_sentences):
+        return None
     # Where no pattern finds a topic, a request the classifier is sure names one still counts.
-    if semantic.first_with_label("topic", [s for s in message.sentences if concepts.is_request(s)], "named"):
+    if semantic.first_with_label("topic", requests, "named"):
         return None
     vague = first_clause(VAGUE_ASK, message.sentences)
     return finding(
@@ -188,6 +198,11 @@ def _written_questions(message: Message, asks: list[str]) -> str | None:
         return f"{quote(written)} followed by {questions} questions"
     if questions >= lexicon.MANY_QUESTIONS:
         return f"{questions} questions to answer"
+    for sentence in asks:
+        for match in QUESTION_COUNT.finditer(sentence):
+            count = match.group("count").lower()
+            if (int(count) if count.isdigit() else lexicon.NUMBER_WORDS.get(count, 0)) >= lexicon.MANY_QUESTIONS:
+                return f"{quote(sentence)} asks for {match.group(0)}"
     return None
 
 
@@ -216,8 +231,8 @@ def focus_words(message: Message) -> tuple[int, int]:
     sides: list[tuple[str, str | None]] = []
     for sentence in message.sentences:
         about = side(sentence)
-        # The ask counts for neither side, and apologies are judged by `apologetic`.
-        if is_ask(sentence) or APOLOGETIC.search(sentence):
+        # The ask (a job ask too) counts for neither side, and apologies are judged by `apologetic`.
+        if is_ask(sentence) or APOLOGETIC.search(sentence) or concepts.job_ask([sentence], resume_offers=False):
             continue
         # An offered resume is part of the ask (judged by `attachment`): only the rest of its sentence counts.
         if offer := concepts.ATTACHMENT.search(sentence):
@@ -231,6 +246,7 @@ def focus_words(message: Message) -> tuple[int, int]:
         sides.append((sentence, about))
     # "I" opens many sentences about their work ("I still use the parser you wrote"): the classifier
     # may move an "I" sentence to the recipient's side, never the other way.
+    sides = _terse_fragments_as_writer(sides)
     moved = iter(semantic.labels_of("about", [text for text, whom in sides if whom == "writer"]))
     for sentence, whom in sides:
         if whom == "writer" and next(moved) != "recipient":
@@ -238,6 +254,36 @@ def focus_words(message: Message) -> tuple[int, int]:
         else:  # a sentence with neither "I" nor "you" describes the subject matter: their work
             recipient += word_count(sentence)
     return writer, recipient
+
+
+def _terse_fragments_as_writer(sides: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
+    """CV-style fragments are the writer's: "Me: taught ballet for 10 years. Psych degree. Burned out on recitals."
+
+    A short fragment with no pronoun and no finite verb belongs to the writer after "Me:", after a sentence
+    about the writer, or in a run of three or more ("Line cook 4 yrs. Sous since March. Run the rota.").
+    """
+    fragment = [whom is None and word_count(text) <= 8 and not FINITE_VERB.search(text) for text, whom in sides]
+    result: list[tuple[str, str | None]] = []
+    for index, (text, whom) in enumerate(sides):
+        if ABOUT_ME_LABEL.match(text):
+            whom = "writer"
+        elif fragment[index]:
+            run = _run_length(fragment, index)
+            previous = result[-1][1] if result else None
+            if previous == "writer" or run >= 3:
+                whom = "writer"
+        result.append((text, whom))
+    return result
+
+
+def _run_length(flags: list[bool], index: int) -> int:
+    """How many consecutive True flags the run through `index` holds."""
+    start = end = index
+    while start > 0 and flags[start - 1]:
+        start -= 1
+    while end + 1 < len(flags) and flags[end + 1]:
+        end += 1
+    return end - start + 1
 
 
 @rule(

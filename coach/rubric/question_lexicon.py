@@ -128,6 +128,7 @@ SEARCHABLE = (
     # what the organisation sells; "you" is excluded so "What products do you work on?" passes
     r"\bwhat (kinds? of |types? of )?(products|services|brands) (does|do) (?!you\b)",
     r"\bproduct (list|line|lineup|catalog|catalogue|portfolio)\b",
+    r"\bwhat (does|do) (?!you\b|your team\b)[\w' &-]+ (actually |really |exactly )?(sell|make|manufacture|produce)\b",  # "what does Lumenne actually sell"
     # size and head count
     r"\bhow many (employees|staff|workers|beds|locations|offices|stores|branches|clinics|"
     r"hospitals|sites|plants|factories|restaurants|people (work|are employed))\b",

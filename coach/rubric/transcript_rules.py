@@ -28,7 +28,11 @@ INTRO = (
     r"\bi('ve| have) (been )?(working|worked|studying|studied|spent \w+ (years|months))\b",
     r"\bi('ve| have) been (on|at|with) (the|a|an)\b",
 )
-INTRO_NAME = r"\b(I'm|I am|[Tt]his is|[Mm]y name's) [A-Z][a-z'-]+"  # case-sensitive: a name
+# case-sensitive: a name, or a turn that opens with a bare full name ("Liam Gallacher. Doing the diploma...")
+INTRO_NAME = (
+    r"\b(I'm|I am|[Tt]his is|[Mm]y name's) [A-Z][a-z'-]+"
+    r"|^\W*(?!(Hi|Hello|Hey|Dear|Good|Morning|Evening|Thanks|Thank|Sorry|Yes|Okay|Ok|Well|Great|Right)\b)[A-Z][a-z'-]+ [A-Z][a-z'-]+\s*[.!]"
+)
 # ...or says why they asked for the conversation.
 REASON = (
     r"\b(reached out|asked (to|for) (talk|chat|speak|meet|this|the (call|chat|conversation))|"
