@@ -2,7 +2,9 @@
 
 Each judgement concept (job ask, connection, named topic, apology, next step, who a sentence is
 about, TIARA area) has labelled sentences in coach/data/semantic_sentences.jsonl (the project's own,
-and some from the tune half of tests/data/labelled). A small softmax regression over their vectors
+and some from the tune half of tests/data/labelled; for connections, the sentence each tune message's
+connection was found in, and every sentence about the recipient of the messages that have none). The
+connection concept is judged on the sentence's shape, with names and numbers masked (SHAPE_CONCEPTS). A small softmax regression over their vectors
 labels a new sentence; its label counts only when the classifier is sure (CONFIDENCE) and the
 nearest labelled sentence has that label and is close (SIMILAR), and the finding quotes it. The rules use this
 only where their patterns are silent, so the patterns keep their precision and every finding says
@@ -19,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
@@ -35,7 +38,7 @@ VECTORS = DATA / "semantic_vectors.npz"
 # How sure the classifier must be before its label counts, per concept. Set on the tune half.
 CONFIDENCE: dict[str, float] = {
     "job-ask": 0.90,
-    "connection": 0.80,
+    "connection": 0.90,
     "topic": 0.80,
     "apologetic": 0.85,
     "next-step": 0.90,
@@ -46,15 +49,20 @@ CONFIDENCE: dict[str, float] = {
 # sentences unlike any it was trained on ("Is the headquarters in Harwick?" is no job ask).
 SIMILAR: dict[str, float] = {
     "job-ask": 0.60,
-    "connection": 0.45,
+    "connection": 0.40,
     "topic": 0.55,
     "apologetic": 0.55,
     "next-step": 0.60,
     "about": 0.45,
     "tiara": 0.40,
 }
+# Concepts judged on a sentence's shape rather than its topic. MiniLM puts "I saw on Greenbough Tree Care's
+# website that you run their climbing team" nearer a tree-care sentence than "I read on your company's website
+# that you lead the data team"; with names and numbers masked, how writer and recipient relate decides.
+SHAPE_CONCEPTS = frozenset({"connection"})
 L2 = 0.01  # weight decay of the logistic regression: small data, keep the weights small
 STEPS = 400
+DIMENSIONS = 384  # of a MiniLM sentence vector
 CACHE_SIZE = 50_000  # sentences kept embedded: a few MB, and a repeated sentence costs nothing
 MAX_CHARS = 400  # a "sentence" longer than this is a run-on paragraph: its start decides
 
@@ -170,11 +178,23 @@ def embed(texts: Sequence[str]) -> np.ndarray:
     present = [r for r in rows if r is not None]
     if len(present) < len(rows):  # evicted by another thread meanwhile: embed again
         return embed(texts)
-    return np.stack(present) if present else np.zeros((0, 384), dtype=np.float32)
+    return np.stack(present) if present else np.zeros((0, DIMENSIONS), dtype=np.float32)
 
 
 def _digest(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return hashlib.sha256(f"{text}|shape:{','.join(sorted(SHAPE_CONCEPTS))}".encode()).hexdigest()
+
+
+def shape(text: str) -> str:
+    """The text with capitalised names and numbers masked: "I met X at the X X in 5"."""
+    tokens = text.split()
+    masked = [t if i == 0 or not t[:1].isupper() or t.startswith(("I'", "I\u2019")) or t == "I" else "X" for i, t in enumerate(tokens)]
+    return re.sub(r"\d+", "5", " ".join(masked))
+
+
+def _embedded(concept: str, texts: Sequence[str]) -> np.ndarray:
+    """The vectors a concept's model reads: of the texts, or of their shapes."""
+    return embed([shape(t) for t in texts] if concept in SHAPE_CONCEPTS else texts)
 
 
 def load_sentences() -> list[dict]:
@@ -193,18 +213,27 @@ def _models() -> dict[str, Model]:
         if str(stored["digest"]) == _digest(raw):
             vectors = stored["vectors"].astype(np.float32)
     if vectors is None:  # the sentences changed since the vectors were built
-        vectors = embed([r["text"] for r in records])
+        vectors = _record_vectors(records)
     grouped: dict[str, list[int]] = {}
     for index, record in enumerate(records):
         grouped.setdefault(record["concept"], []).append(index)
     return {concept: train([records[i]["text"] for i in idx], [records[i]["label"] for i in idx], vectors[idx]) for concept, idx in grouped.items()}
 
 
+def _record_vectors(records: list[dict]) -> np.ndarray:
+    """Each labelled sentence's vector, in file order (shapes for the shape concepts)."""
+    vectors = np.zeros((len(records), DIMENSIONS), dtype=np.float32)
+    for concept in {r["concept"] for r in records}:
+        rows = [i for i, r in enumerate(records) if r["concept"] == concept]
+        vectors[rows] = _embedded(concept, [records[i]["text"] for i in rows])
+    return vectors
+
+
 def build_vectors() -> int:
     """Embed the data file's sentences and write semantic_vectors.npz; return how many."""
     raw = SENTENCES.read_text(encoding="utf-8")
     records = load_sentences()
-    vectors = embed([r["text"] for r in records]).astype(np.float16)
+    vectors = _record_vectors(records).astype(np.float16)
     np.savez_compressed(VECTORS, vectors=vectors, digest=np.array(_digest(raw)))
     _models.cache_clear()
     _judged.clear()
@@ -236,7 +265,7 @@ def _judge(concept: str, sentences: Sequence[str]) -> list[Judgement]:
     if not sentences:
         return []
     model = _models()[concept]
-    vectors = embed(sentences)
+    vectors = _embedded(concept, sentences)
     probabilities = model.probabilities(vectors)
     similarities = vectors @ model.vectors.T
     winners = probabilities.argmax(axis=1)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 
 import numpy as np
@@ -25,9 +24,14 @@ def test_every_concept_has_labelled_sentences_of_each_label() -> None:
 
 def test_the_shipped_vectors_match_the_sentences() -> None:
     stored = np.load(semantic.VECTORS)
-    digest = hashlib.sha256(semantic.SENTENCES.read_text(encoding="utf-8").encode()).hexdigest()
+    digest = semantic._digest(semantic.SENTENCES.read_text(encoding="utf-8"))
     assert str(stored["digest"]) == digest, "run `python -m coach.rubric.semantic` after editing the sentences"
-    assert stored["vectors"].shape == (len(semantic.load_sentences()), 384)
+    assert stored["vectors"].shape == (len(semantic.load_sentences()), semantic.DIMENSIONS)
+
+
+def test_shape_concepts_are_judged_with_names_and_numbers_masked() -> None:
+    assert semantic.shape("I met Ana Ruiz at the Rail Tech Meetup in 2023.") == "I met X X at the X X X in 5."
+    assert semantic.shape("Your talk at Harrow changed how I work.") == "Your talk at X changed how I work."
 
 
 @pytest.mark.parametrize(
