@@ -20,10 +20,10 @@ from coach.gate import GateResult, GateSpec, check_output, cut_off
 from coach.guards import COMMON_CAPITALISED, strip_wrapping
 from coach.llm import complete
 from coach.review import MAX_PROFILE_CHARS, MAX_REWRITE_WORDS, Review, review, rewrite_prompt
-from coach.rubric import lexicon
+from coach.rubric import concepts, lexicon
 from coach.rubric.fixes import PHRASES_FILE, FixResult, fix_message
 from coach.rubric.message import addressee, parse
-from coach.rubric.patterns import CONNECTION, durations, is_ask, is_request_question
+from coach.rubric.patterns import durations, is_ask, is_request_question
 from coach.text import normalize, words
 
 MAX_NEW_WORDS = 0.5  # a polish rewords the draft: at most half its content words may be new
@@ -59,7 +59,7 @@ def own_facts(start: Review) -> list[str]:
     """What a polish must keep: the person's name, the names in the connection, the ask's numbers."""
     message = parse(start.text, start.kind, start.channel)
     facts = [w for w in words(addressee(message.greeting)) if w.lower() not in lexicon.TITLES | lexicon.GENERIC_ADDRESSEES]
-    connection = next((s for s in message.subject_and_sentences[1:] if CONNECTION.search(s)), "")
+    connection = next((s for s in message.subject_and_sentences[1:] if concepts.connection([s])), "")
     facts += [m.group(0) for m in CAPITALISED.finditer(connection) if m.start() > 0 and m.group(0) not in COMMON_CAPITALISED]
     ask = next((s for s in message.sentences if is_request_question(s) or is_ask(s)), "")
     facts += [str(int(m)) for m in durations(ask)]

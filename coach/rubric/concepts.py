@@ -17,6 +17,7 @@ from coach.rubric.patterns import BREVITY, CONNECTION, clause, compile_any, dura
 from coach.text import fold, is_question, normalize, words
 
 CAREER_FACT = compile_any(lexicon.CAREER_FACT)
+CAREER_SENSITIVE_CONNECTION = compile_any(lexicon.CAREER_SENSITIVE_CONNECTION)
 JOB_ASK = compile_any(lexicon.JOB_ASK)
 JOB_ASK_IN_REQUEST = compile_any(lexicon.JOB_ASK_IN_REQUEST)
 PASS_IT_ON = compile_any(lexicon.PASS_IT_ON)
@@ -111,10 +112,14 @@ def connection(texts: Sequence[str]) -> Evidence | None:
     """A shared school, employer, group, event, mutual contact or piece of their work."""
     if found := _pattern(CONNECTION, texts):
         return found
+    # A career read off their profile ("Your bio says you've led the team since 2020") is no tie, however close
+    # it sounds: such sentences go to neither the career-sensitive patterns nor the classifier.
+    plain = [t for t in texts if not CAREER_FACT.search(normalize(t))]
+    if found := _pattern(CAREER_SENSITIVE_CONNECTION, plain):
+        return found
     # A tie names the recipient ("the tour you led"); requests rarely carry it, and "Could we talk?"
     # is no evidence either way.
-    # A career read off their profile ("I see you've led the team since 2020") is no tie, however close it sounds.
-    return _classifier("connection", [t for t in texts if mentions_recipient(t) and not is_request(t) and not CAREER_FACT.search(normalize(t))])
+    return _classifier("connection", [t for t in plain if mentions_recipient(t) and not is_request(t)])
 
 
 def mentions_recipient(text: str) -> bool:

@@ -20,7 +20,7 @@ NOT_A_NAME = frozenset(
 GREETING_OPENERS = (
     r"to\s+whom\s+it\s+may\s+concern",
     r"good\s+(?:morning|afternoon|evening|day)",
-    r"hi|hello|hey|heya|hiya|howdy|yo|dear|greetings|salutations|respected|esteemed|(?:good\s+)?morning|afternoon|evening",
+    r"hi|hello|hey|heya|hiya|howdy|yo|dear|greetings|salutations|respected|esteemed|(?:good\s+)?morning|afternoon|evening|g'?day",
     # Spanish, French, German openers, so a translated note is not "no greeting".
     r"hola|estimad[oa]s?|querid[oa]s?|buen[oa]s\s+(?:d[ií]as|tardes)|bonjour|ch[eè]re?|hallo|liebe[rs]?|sehr\s+geehrte[rs]?",
     r"namaste|salaam|salam|assalamu\s+alaikum|shalom|ciao|ol[aá]|hej|kia\s+ora|aloha",
@@ -54,7 +54,7 @@ ROLE_SUFFIXES = ("ist", "ician", "ologist", "grapher", "ographer")
 RANKS = frozenset(
     """captain capt chef coach nurse officer sergeant sgt lieutenant lt major colonel commander pastor reverend rev
     bishop father sister brother rabbi imam councillor councilor judge justice senator representative mayor ranger
-    principal dean president director chief engineer architect professor""".split()
+    principal dean president director chief engineer architect professor grandmaster""".split()
 )
 
 # Sign-offs. A line holding only one of these (plus "so much", "again"...)
@@ -77,17 +77,21 @@ CLOSING_TAILS = r"(?:\s+(?:so\s+much|very\s+much|again|in\s+advance|a\s+million|
 # --- Pronouns and who a sentence is about -------------------------------------
 
 WRITER_PRONOUNS = frozenset("i i'm i've i'd i'll my mine myself im ive".split())  # "im", "ive": casual spellings
+# The writer as a sentence's subject (not only "my" in passing).
+WRITER_SUBJECTS = frozenset("i i'm i've i'd i'll im ive".split())
+# Words that open a sentence whose subject is a thing: "It surfaced...", "The chapter on...".
+THING_OPENERS = frozenset("it its this that these those the such".split())
 RECIPIENT_PRONOUNS = frozenset("you your yours yourself you're you've you'd you'll u ur".split())
 
 # A finite verb or auxiliary: its absence marks a CV-style fragment ("Line cook 4 yrs.").
-FINITE_VERB = r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|does|do|did|should|may|might|must)\b|'s\b|'re\b"
+FINITE_VERB = r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|does|do|did|should|(?-i:may)|might|must)\b|'s\b|'re\b"
 # The writer labelling their own lines: "Me: taught ballet...", "About me -".
-ABOUT_ME_LABEL = r"^\W*(?:about\s+)?me\s*[:\u2014\u2013-]"
+ABOUT_ME_LABEL = r"^\W*(?:about\s+)?me\s*[:\u2014\u2013-]|\b(?:background|bit|little)\s+(?:on|about)\s+me\s*:"
 # The writer reacting to the recipient's work ("the best talk I've seen",
 # "has stuck with me") is about that work, not about the writer.
 REACTIONS = (
     r"\bI(?:'ve|\s+have|'d)?\s+(?:also\s+|just\s+|recently\s+|ever\s+|once\s+|finally\s+)?"
-    r"(?:seen|read|heard|watched|listened\s+to|come\s+across|encountered|toured|visited|saw)\b",
+    r"(?:seen|read|heard|watched|listened\s+to|come\s+across|encountered|toured|visited|saw|noticed|used|experienced)\b",
     r"\b(?:stuck|stayed)\s+with\s+me\b",
     r"\bchanged\s+(?:my\s+mind|how\s+I|the\s+way\s+I)\b",
     r"\bmade\s+me\s+(?:want|think|laugh|realize|realise|rethink|reconsider|curious)\b",
@@ -98,6 +102,12 @@ REACTIONS = (
     r"\bin\s+my\s+(?:humble\s+)?(?:opinion|view)\b|\bI(?:'ve|\s+have)?\s+(?:ever\s+)?(?:know|knew|seen|read|heard|used|met|found|come\s+across)\W*$",
     # "I understand you opened...", "I hear your team...": what the writer knows of the recipient.
     r"\bI\s+(?:understand|hear|heard|read|see|saw|gather)\s+(?=(?:that\s+)?(?:you|your)\b)",
+    r"\bI\s+(?:\w+\s+){0,4}?(?:admire|admired|love|loved|enjoy|enjoyed|appreciate|respect|envy)\s+(?=(?:how|what|that|the\s+way)\s+you\b)",
+    r"\bI(?:'ve|\s+have)\s+been\s+following\b",  # "I have been following Umoja for some time"
+    # "I came across Rootline in a search and read that your firm...", "I found Pryce & Daughter on the register"
+    r"\b(?:I|and)\s+(?:understand|hear|heard|read|see|saw|gather|learned|learnt|noticed)\s+(?:(?:from|on|in)\s+(?:[\w'&-]+\s+){1,5}?)?"
+    r"(?=(?:that\s+)?(?:you|your)\b)",
+    r"\bI\s+(?:came\s+across|found|discovered)\s+(?!(?:my|myself|me|it|out|that\s+I|a\s+passion)\b)",
     # "I found your profile", "I noticed that you...": the writer finding the recipient.
     r"\bI(?:'ve|\s+have|ve)?\s+(?:also\s+|just\s+|recently\s+)?(?:found|noticed|learned|discovered|came\s+across)\s+"
     r"(?=(?:that\s+)?(?:you|your)\b)",
@@ -153,9 +163,6 @@ RELATIONAL_CONNECTION = (
     r"\byour\s+(?:former\s+)?(?:student|classmate|colleague|teammate|intern|mentee|co-?worker)\b",
     r"\b(?:worked|studied|trained|served|interned|volunteered)\s+(?:together\s+)?(?:with|under)\s+you\b",
     r"\b(?:showed|shared|forwarded|sent)\s+(?:me|us|our\s+\w+)\s+your\b",  # a mutual contact passed on their work
-    # Someone who sent the writer: "Maya said you'd be great to talk to", "my aunt says the two of you...".
-    r"\b(?:said|says)(?<!bio\s\w{4})(?<!profile\s\w{4})(?<!page\s\w{4})(?<!website\s\w{4})(?<!site\s\w{4})(?<!article\s\w{4})(?<!headline\s\w{4})(?<!listing\s\w{4})(?<!entry\s\w{4})"
-    r"(?<!directory\s\w{4})(?<!and\s\w{4})(?<!which\s\w{4})\s+(?:that\s+)?you\b",
     r"\b(?:said|told\s+me|thought|and\s+that)\s+(?:that\s+)?I\s+(?:should|could|might|ought\s+to|must)\s+(?:really\s+|definitely\s+)?(?:say\s+hello|reach\s+out|write|contact"
     r"|get\s+in\s+touch|talk|speak|e-?mail|message|ask)\b",
     r"\b(?:after|before)\s+your\s+time\b",  # "I worked at Corlett too, after your time"
@@ -188,12 +195,13 @@ WORK_NOUNS = (
     r"|garden|building|bridge|renovation|redesign|relaunch|rebuild|series|reporting|coverage|feature|investigation"
     r"|typeface|font|game|mod|finding\s+aid|initiative|pilot|rollout|exhibit|collection|recording|q\s*&\s*a|screening|reading"
     r"|book\s+signing|demo|open\s+studio|open\s+rehearsal|livestream|stream|broadcast|commentary|casts?|stall|stand|booth|food\s+truck"
-    r"|trial|experiment|survey|census|fundraiser|food\s+drive|camp|class|spots?|ads?|advert|run|log|diary|refresher"
+    r"|trial|experiment|survey|census|fundraiser|food\s+drive|camp|class|spots?|ads?|advert|run(?=\s+(?:at|of|in)\b)|log|diary|refresher"
 )
 # How long someone has held a job: "for over a decade", "for 11 years", "since 2020".
 _CAREER_SPAN = (
     r"(?:for\s+(?:over\s+|more\s+than\s+|nearly\s+|almost\s+|about\s+|the\s+(?:last|past)\s+)?(?:\d+|a|an|two|three|four"
-    r"|five|six|seven|eight|nine|ten|a\s+few|several|many)\s+(?:years?|decades?)|since\s+(?:\d{4}|the\s+\d{4}s))\b"
+    r"|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty"
+    r"|forty|fifty|a\s+few|several|many|a\s+dozen|a\s+couple\s+of)(?:-\w+)?\s+(?:years?|decades?)|since\s+(?:\d{4}|the\s+\d{4}s))\b"
 )
 # A career told back, read off a profile or website: no tie, whatever else the sentence says.
 CAREER_FACT = (
@@ -205,9 +213,9 @@ CAREER_FACT = (
 # Words that end the noun phrase after "your": a verb or a second "you" means the work noun is not theirs.
 _NOT_BETWEEN = (
     r"(?:says|said|is|are|was|were|has|have|had|you|your|lists|shows|mentions|lead|leads|led|runs?"
-    r"|profile|page|website|site|shop|store|listing|headline|bio|career)\b"
+    r"|profile|page|website|site|shop|store|listing|headline|bio|career|next|upcoming|future|open|vacant|to)\b"
 )
-_PLACE_NOUNS = r"centre|center|team|department|office|site|manager|unit|desk|staff|shop|hours|opening|location"
+_PLACE_NOUNS = r"centre|center|team|department|office|site|manager|unit|desk|staff|shop|hours|opening|location|studio|business|company|firm|practice"
 WORK_CONNECTION = (
     # "your recent talk on"; not "your profile says you lead ... reporting", "your collection centre on Hale Road"
     rf"\byour(?!\s+way\b)(?:\s+(?!{_NOT_BETWEEN})[\w'&\"-]+){{0,5}}?\s+(?:{WORK_NOUNS})s?\b(?!['\u2019]s\b|\s+(?:{_PLACE_NOUNS})\b)",
@@ -215,11 +223,18 @@ WORK_CONNECTION = (
     r"|came\s+across|found|finished|using|use|played|studied|took|taken|did|completed|joined)\s+(?:\w+\s+)?your\s+"
     r"(?!(?:[\w'\u2019-]+\s+){0,2}?(?:profile|title|role|position|page|background|linkedin|bio|career|experience|job|company|team|firm"
     r"|e-?mail|name|shop|store|business|website|site|listing|number|details|contact|address|office|agency)\b)",
+    # "I watched you run the simul", not news of them ("I saw you were promoted", "saw you joined Arden")
+    r"\b(?:watched|watching)\s+you\s+(?!(?:were|are|have|had|got|became|joined|moved|left|won|now|recently|just)\b)[a-z]{3,}\b",
     r"\b(?:heard|saw|seen|watched|watching|listening\s+to|listened\s+to)\s+you\s+(?:speak|talk|present|on|at|moderate|discuss|explain"
     r"|describe|lecture|demo|cast|commentate|stream|play|perform|sing|teach|race|compete|dance|act|host|report|broadcast|debate"
     r"|pitch|coach|referee|interview|answer)\w*\b",
     r"\bin\s+the\s+audience\b",
+    r"\bI\s+was\s+(?:at|in)\s+(?:the|your)\s+[^.!?]{0,60}?\b(?:when|where|as)\s+you\b",  # "I was at the Meetup when you showed..."
+    r"\b(?:is|are|was|were)\s+(?:all\s+)?yours\b",  # "the signs there are yours": their work
+    r"(?-i:\b[A-Z][a-z]+)\s+(?:tells|told|says|said)\s+me\b",  # "Dai tells me the cider is yours": a go-between
     r"\byou\s+(?:spoke|talked|presented|lectured|came|visited)\s+(?:to|at|in|with)\s+(?:our|my)\b",  # "You spoke to our class"
+    r"\byou\s+(?:came|visited|spoke|talked|presented)\s+(?:to|at|in)\s+(?:[\w'&-]+\s+){0,4}?(?:class|school|college|course|club|cohort|meetup)\b",
+    r"\bin\s+front\s+of\s+us\b",  # "took apart a diesel injector in front of us"
     # the recipient once did something for the writer: "you fitted my costume", "you taught me to splice"
     r"\byou\s+(?:(?!(?:need|want|like|lik|us|remind|inspir|interest|excit|amaz|impress)ed\b)[a-z]{3,}ed|taught|gave|showed|told|met|took|sold|lent|sent"
     r"|drew|caught|fixed)\s+(?:me|my|us|our)\b",
@@ -227,8 +242,16 @@ WORK_CONNECTION = (
     r"\bmy\s+(?:grand(?:ad|dad|father|pa|ma|mother|mum|mom)|aunt(?:ie)?|uncle|cousin|neighbou?r|flatmate|roommate|housemate)\b"
     r"[^.!?]{0,120}\b(?:you|your)\b",
     # what they did at a named event: "you dropped a link in the chat during Tuesday's Rail Tech Meetup"
-    r"\byou\s+(?:[\w'-]+\s+){1,6}?(?:during|at)\s+(?:the\s+|last\s+\w+'s\s+|\w+day's\s+)?(?-i:(?:[A-Z][\w'&-]*\s+){1,4}"
+    r"\byou\s+(?:[\w'-]+\s+){1,6}?(?:during|at|in)\s+(?:the\s+|last\s+\w+'s\s+|\w+day's\s+)?(?-i:(?:[A-Z][\w'&-]*\s+){1,4}"
     r"(?:Meetup|Meet-up|Conference|Summit|Webinar|Workshop|Hackathon|Fair|Expo|Forum|Night|Festival|Symposium|Convention|Day))\b",
+)
+
+# Ties that read the same as a career told back ("Your bio says you have led the team since 2015", "you've
+# taught literacy there for over a decade"): they count only in a sentence that states no CAREER_FACT.
+CAREER_SENSITIVE_CONNECTION = (
+    # Someone who sent the writer: "Maya said you'd be great to talk to", "my aunt says the two of you...".
+    r"\b(?:said|says)(?<!bio\s\w{4})(?<!profile\s\w{4})(?<!page\s\w{4})(?<!website\s\w{4})(?<!site\s\w{4})(?<!article\s\w{4})(?<!headline\s\w{4})(?<!listing\s\w{4})(?<!entry\s\w{4})"
+    r"(?<!directory\s\w{4})(?<!register\s\w{4})(?<!record\s\w{4})(?<!and\s\w{4})(?<!which\s\w{4})\s+(?:that\s+)?you\b",
     # "the panel you moderated": a relative clause after a noun, not "how you built your career".
     # "you" is found first and the words before it checked after, which keeps this pattern cheap
     r"\byou(?<!how\syou)(?<!why\syou)(?<!what\syou)(?<!when\syou)(?<!where\syou)(?<!that\syou)(?<!once\syou)(?<!if\syou)(?<!understand\syou)(?<!know\syou)(?<!see\syou)(?<!noticed\syou)(?<!notice\syou)(?<!learned\syou)(?<!heard\syou)"
@@ -237,6 +260,8 @@ WORK_CONNECTION = (
     r"|led|ran|captained|started|open-sourced|translated|maintain|maintained|coached|chaired|supervised|mentored"
     r"|planned|coordinated|arranged|performed|catered|judged|curated|filmed|photographed|recorded|edited|shared|posted"
     r"|moderate|host|curate|edit|teach|organi[sz]e|coach|publish|maintains|moderates|hosts|teaches|edits"
+    r"|mounted|carved|painted|sewed|knitted|baked|brewed|restored|rebuilt|repaired|crafted|framed|printed|sculpted|stitched|forged"
+    r"|welded|roasted|rigged|staged|choreographed|composed|illustrated|drew"
     r"|made(?!\s+(?:the\s+|that\s+|this\s+)?(?:move|switch|jump|leap|transition|change|partner|it\b|time|a\s+career|your\s+way)))\b"
     r"(?!\s+(?:your|a\s+career|as\b|out\b))"
     # "you've taught literacy there for over a decade", "you've led ESG reporting since 2020": a career, told back
@@ -252,6 +277,8 @@ WORK_CONNECTION = (
 
 # A sentence that requests something from the recipient.
 ASK_MARKERS = (
+    r"\bI\s+(?:want|wanted)\s+to\s+(?:know|learn|hear|ask)\s+(?:how|what|why|whether|if|about)\s+you\b",  # "i want to know how you went from..."
+    r"^\W*(?:would|could|is|will|might)\s+(?:this|that|it)\s+(?:be\s+)?(?:possible|ok|okay|alright|feasible|work)\b",
     r"\b(?:would|could|can|may|might|will)\s+(?:you|we|I)\b",
     r"\bI(?:'d|\s+would)\s+(?:\w+\s+)?(?:love|like|welcome|appreciate|value|enjoy)\b",
     r"\b(?:would|'d)\s+(?:\w+\s+)?be\s+(?:so\s+|very\s+|really\s+)?(?:grateful|thankful|glad|happy|thrilled|delighted|honou?red)\b",
@@ -351,9 +378,10 @@ RECURRING = (
     r"\b(?:monthly|weekly|bi-?weekly|fortnightly|quarterly|regular|recurring|standing|ongoing|periodic)\s+"
     r"(?:[\w-]+\s+)?(?:calls?|meetings?|chats?|check-?ins?|sessions?|conversations?|catch-?ups?)\b",
     r"\b(?:series|set|string)\s+of\s+(?:\w+\s+)?(?:calls|meetings|chats|conversations|sessions)\b",
-    r"\b(?:several|multiple|a\s+few|a\s+couple\s+of|two|three|four)\s+(?:\w+\s+)?"
+    r"\b(?:several|multiple|a\s+few|a\s+couple\s+of|two|three|four)\s+(?:[\w-]+\s+)?"
     r"(?:calls|meetings|chats|conversations|sessions)\b",
     r"\bevery\s+(?:other\s+)?(?:week|month|few\s+weeks|quarter)\b",
+    r"\b(?:calls?|meetings?|chats?|check-?ins?|catch-?ups?)\s+(?:each|every|once\s+a)\s+(?:week|month|fortnight|quarter)\b",
     r"\b(?:several|multiple|a\s+few|a\s+couple\s+of|a\s+number\s+of)\s+times\b",
     # A day of their time: shadowing, a full day.
     r"\bshadow(?:ing)?\s+(?:you|your|them|her|him|the)\b",
@@ -395,6 +423,15 @@ JOB_ASK = (
     r"\bif\s+you\s+(?:ever\s+)?(?:thought|think)\s+of\s+me\b",  # "it would mean a lot if you thought of me"
     # "if anything opens up on your team", "when a spot opens up": the writer waiting for an opening with them.
     r"\b(?:anything|something|a\s+(?:[\w-]+\s+){0,2}?(?:spot|position|role|opening|place|vacancy|job))\s+(?:ever\s+)?opens?\s+up\b",
+    r"\bif\s+a\s+(?:[\w-]+\s+){0,2}?(?:spot|position|role|opening|place|vacancy|job|post)\s+(?:ever\s+)?opens\s+(?:in|on|at)\s+your\b",
+    r"\bremember\s+(?:me|my\s+name)\b(?!\s+from)",  # "would you remember my name?"
+    # "could you introduce me to whoever is booking stunt performers", "tell the recruitment team about me"
+    rf"\bintroduce\s+me\s+to\s+(?:(?:whoever|someone|the\s+person)\s+(?:who\s+)?(?:is\s+|does\s+the\s+)?(?:booking|hiring|recruiting|casting)"
+    rf"|(?:your|the)\s+(?:[\w-]+\s+){{0,2}}?{_HIRING_PEOPLE})\b",
+    r"\btell\s+(?:the|your)\s+(?:[\w-]+\s+){0,2}?(?:recruit\w*|hiring|hr|talent)(?:\s+(?:team|manager|people|department))?\s+about\s+me\b",
+    rf"\b(?:look|glance|read)\s+over\s+my\s+(?:[\w-]+\s+)?{_DOCUMENT}",
+    r"\b(?:whether|if)\s+your\s+[\w-]+\s+(?:takes?\s+on|hires?|is\s+hiring|recruits?)\b",
+    r"\bany\s+paid\s+(?:[\w-]+\s+)?(?:spots?|places?|roles?|work|positions?|jobs?|gigs?|shifts?)\b",
     r"\bput\s+me\s+forward\b|\bput\s+my\s+name\s+forward\b",
     r"\bconsider\s+me\b|\bbe\s+considered\b|\bhire\s+me\b",
     r"\b(?:do|does|would|could|will|might)\s+(?:you|your\s+[\w-]+)\s+(?:ever\s+)?need\s+(?:anyone|someone|somebody|an\s+extra\s+pair\s+of\s+hands"
@@ -424,8 +461,8 @@ JOB_ASK = (
     r"(?:interns?|apprentices?|assistants?|trainees?|summer\s+associates?)\b",
     r"\broom\s+for\s+(?:an?\s+|another\s+|one\s+more\s+)?(?:[\w-]+\s+){0,2}?(?:interns?|assistants?|apprentices?|hires?|trainees?|volunteers?"
     r"|helpers?)\b",
-    # "is there a spot for me", not "whether it is a proper career or just a summer job for me"
-    r"\b(?:a\s+)?(?<!right\s)(?<!good\s)(?<!proper\s)(?<!summer\s)(?<!perfect\s)(?<!real\s)(?<!the\s)(?<!side\s)"
+    # "is there a spot for me", not "whether it is a proper career or just a summer job for me" or "eye-opening for me"
+    r"\b(?:a\s+)?(?<!eye-)(?<!eye\s)(?<!right\s)(?<!good\s)(?<!proper\s)(?<!summer\s)(?<!perfect\s)(?<!real\s)(?<!the\s)(?<!side\s)"
     r"(?:spot|place|position|opening|role|job)\s+for\s+me\b",
     # Passing the writer's name to whoever hires.
     r"\b(?:forward|pass|send|give|mention)\s+(?:along\s+|on\s+|forward\s+)?my\s+name\b|\bput\s+(?:forward\s+my\s+name|my\s+name\s+forward)\b",
@@ -448,7 +485,12 @@ JOB_ASK_IN_REQUEST = (
     r"\bsponsor\s+(?:a|my|me|the)\s+(?:[\w-]+\s+)?visa\b|\bvisa\s+sponsorship\b",
     # "Any chance I could start at your yard after the course?"
     r"\bI\s+(?:could|can|might)\s+(?:start|work|begin|help\s+out)\s+(?:at|with|for|in|on)\s+your\s+(?!(?:questions?|advice|suggestion|idea)\b)",
-    r"\b(?:say|mention|give|pass)\s+my\s+name\s+to\b",
+    r"\b(?:even|happy\s+to\s+work|glad\s+to\s+work)\s+(?:unpaid|for\s+free)\b",  # "Could I assist on your next shoot, even unpaid?"
+    r"\bsend\s+(?:some|any|it|them|work|jobs?|clients?|projects?|overflow)\s+(?:\w+\s+){0,2}?(?:my|our)\s+way\b",  # "could you send some my way?"
+    r"\b(?:say|saying|mention|mentioning|give|giving|pass|passing)\s+my\s+name\s+(?:on\s+|along\s+)?to\b",
+    rf"\b(?:mention|mentioning|recommend|recommending|put|putting)\s+me\s+(?:forward\s+)?to\s+(?:your|the)\s+(?:[\w-]+\s+){{0,2}}?{_HIRING_PEOPLE}\b",
+    # "If your install crew's ever short a sparky, I'd love a shot."
+    r"\bif\s+(?:your|the)\s+[^.?!]{0,40}?\b(?:short|short-handed|short-staffed|stretched)\b[^.?!]{0,40}\bI(?:'d|\s+would)\s+love\s+a\s+(?:shot|go|chance)\b",
     r"\bso\s+(?:that\s+)?I\s+(?:can|could|may|might)\s+apply\b",  # "could you tell me so I can apply?"
     r"\bwhen\s+(?:do|does|will|would)\s+(?:you|your\s+[\w-]+)\s+(?:\w+\s+)?(?:start\s+)?(?:hiring|recruiting|taking\s+on)\b",
     r"\b(?:whether|if)\s+I(?:'d|\s+would)\s+(?:suit|fit|be\s+(?:a\s+)?(?:good\s+)?fit\s+for)\b",  # "see whether I'd suit a cutter's role"  # "can you say my name to the programme manager?"
@@ -494,6 +536,7 @@ ATTACHMENT = (
     rf"{_MINE}{_ATTACHABLE}",
     # "My CV is attached", "Resume's attached", "my portfolio is linked below", "my resume is in the attachment".
     rf"\b{_ATTACHABLE}(?:\s+(?:of|with)\s+(?:[\w-]+\s+){{0,4}}?[\w-]+)?(?:'s|\s+is|\s+are)?\s+(?:also\s+)?(?:attached|enclosed)\b",
+    rf"\b{_ATTACHABLE}\b[^.?!]{{0,40}}?\b(?:the|its)\s+link\s+is\s+(?:below|here|above|at)\b",  # "a small portfolio; the link is below"
     # "a small portfolio of my projects, which you can find here: ..."
     rf"\b(?:my|a|the)\s+(?:[\w-]+\s+){{0,2}}?{_ATTACHABLE}\b[^.?!]{{0,60}}?\byou\s+can\s+(?:find|see|view)\s+(?:it\s+)?(?:here|at|on|below)\b",
     rf"\b{_ATTACHABLE}(?:'s|\s+is|\s+are)?\s+(?:also\s+)?(?:linked|included|uploaded)?\s*(?:below|here|above|in\s+(?:the\s+)?attachment)\b",
@@ -518,8 +561,9 @@ ATTACHMENT = (
 APOLOGETIC = (
     # "sorry to bother you", not regret at something ("I was sorry to miss your talk", "sorry to hear").
     r"\b(?:so\s+|very\s+|really\s+)?sorry\s+(?:to(?!\s+(?:miss|have\s+missed|hear|see|learn|read|leave))|for|if|about)\b",
-    r"\bapologi(?:es|ze|se)\b",
-    r"\b(?:forgive|pardon)\s+(?:me|the|my)\b",
+    r"(?<![\"'])\bapologi(?:es|ze|se)\b",  # not their words quoted: "signs are "apologies for bad buildings""
+    r"\b(?:forgive|pardon)\s+(?:me|the|my|an?|this)\b",
+    r"\byou(?:'ve|\s+have|\s+must\s+have)\s+(?:got\s+)?better\s+things\s+to\s+do\b",
     # "I know you're busy", "I know you must get many messages"; not "I know you're an expert".
     r"\bI\s+know\s+(?:that\s+)?(?:you(?:'re|\s+are)\s+(?:\w+\s+)?busy|you\s+(?:must|probably)\s+(?:\w+\s+)?"
     r"(?:busy|get|receive)|how\s+busy|your\s+time\s+is|how\s+valuable)",
@@ -530,6 +574,8 @@ APOLOGETIC = (
     r"\byou\s+(?:probably|must|likely)\s+get\s+(?:a\s+|so\s+)?(?:lot|lots|hundreds?|tons|loads|dozens|many|hundred|thousand)\b",
     r"\b(?:not|n't)\b[^.!?]{0,30}\bworth\s+your\s+time\b",  # "I'm not sure I'm anyone worth your time"
     r"\bI(?:'m|\s+am|m)\s+(?:just|only|merely|nothing\s+but)\s+an?\b",  # "I'm just a student"
+    r"\bI(?:'m|\s+am|m)\s+(?:just\s+|only\s+)?(?:a\s+)?nobody\b|\bleast\s+qualified\b|\bpunching\s+(?:well\s+)?above\s+my\s+weight\b",
+    r"\bunderstand\s+if\s+you\s+(?:delete|ignore|bin)\b",
     r"\bjust\s+an?\s+(?:lowly\s+)?(?:student|grad|graduate|beginner|newbie|nobody|intern|undergrad(?:uate)?)\b",
     r"\b(?:silly|stupid|dumb|naive|odd|strange|weird|random|presumptuous)\s+(?:request|question|ask|idea|favou?r)\b",
     r"\bnot\s+sure\s+(?:if\s+|whether\s+)?I(?:'m|\s+am|m)\s+(?:good|qualified|smart|experienced|talented|ready|worthy)\b",
@@ -562,7 +608,7 @@ TOPIC_TRIGGERS = (
     r"(?<!your\s)(?<!\ba\s)(?<!the\s)\btalk\b",  # the verb, not "your talk"
 )
 # After these words comes the topic itself.
-TOPIC_INTRODUCERS = frozenset("about regarding into how what why which whether on discuss discussing explore exploring understand".split())
+TOPIC_INTRODUCERS = frozenset("about regarding into how what why which whether on discuss discussing explore exploring understand towards toward".split())
 # An ask that points back at a move named earlier: "how you made that move", "what that switch took".
 MOVE_ANAPHORA = r"\b(?:that|this|the|your)\s+(?:move|switch|transition|jump|leap|pivot|change)\b"
 SUBJECT_PRONOUNS = frozenset("i you we he she they it".split())
@@ -585,7 +631,7 @@ VAGUE_WORDS = frozenset(
     lot lots bit little general generally overall things thing stuff everything anything something
     career careers path paths journey experience experiences background story stories perspective
     perspectives thoughts thought view views opinion opinions advice insight insights brain work job
-    jobs life working day days time times today week weeks month months year years sometime soon now
+    jobs life working together day days time times today week weeks month months year years sometime soon now
     field industry space area sector role roles company team firm organization business
     current currently way ways kind sort type success successful up out into through over about
     day-to-day day to like chat call conversation talk talking minutes minute quick brief short
@@ -598,6 +644,29 @@ VAGUE_WORDS = frozenset(
 )
 
 # --- Thank-you notes ------------------------------------------------------------------
+
+# Words a thank-you uses without naming anything from the conversation: praise, feelings, plans in general.
+# A sentence with CONCRETE_WORDS words outside these and VAGUE_WORDS names something ("the indicator tape
+# in the autoclave changing colour").
+GENERIC_NOTE_WORDS = frozenset(
+    """able after again already amazing keep i'll you'll we'll it's that's anyone appreciate appreciated appreciation approaches ask asking away back
+    before best better big candid candor candour certainly chatting choice choices clarity clear clearer confidence
+    confident contact conversations decision decisions definitely delighted different differently difficult
+    direction directions dream dreams easy encouraged encouragement encouraging enjoy enjoyed enlightening
+    especially ever exactly excited exciting experienced eye eye-opening eyes far fascinating feel feeling feels
+    felt forward frank further future generous genuinely given giving glad goal goals goes good grateful gratitude
+    great guidance happy hard helped helpful helping helps honest honesty honor honored honour honoured idea ideas
+    importance important incredible incredibly informative inside insightful inspired inspiring interesting keep
+    kindness knowing knowledge learned learning left less let letting loads long looking lovely mean means meant
+    meantime message messages met mind minds motivated motivating motivation myself needed new nice once one opened
+    opening openness option options outside particularly passion passionate people person picked plan planning plans
+    pleased pleasure possibilities posted professional professionals put questions rare reach reaching real
+    realistic reality reassured reassuring regards report right search searching sense shared sharing since
+    sincerely small someone speak speaking spoke spoken standing stay step steps still super support supportive
+    taking talked thank thanking thanks thoughtful thoughtfully tips together touch truly unable understand
+    understanding useful valuable warm warmly well whole wisdom wonderful wondering world worth""".split()
+)
+CONCRETE_WORDS = 6
 
 THANKS = (
     r"\bthank(?:s|ful|ing)?\b|\bthank\s+you\b|\bthx\b|\bthnx\b|\bthanx\b|\btysm\b",
@@ -627,7 +696,7 @@ SPECIFIC_REFERENCE = (
     r"\bwalk(?:ing|ed)?\s+me\s+through\b",
     r"\b(?:show(?:ing|ed)?|t(?:aking|ook))\s+me\s+(?:around|round|through)\b",  # "showing me around the excavation"
     r"\b(?:hear(?:ing)?|learning|seeing|finding\s+out|discovering)\s+(?:how|why|what|that)\b",  # "hearing how your team records..."
-    r"\bI\s+(?:didn't|did\s+not|never)\s+(?:know|realise|realize|expect|think)\b",  # "I didn't know inspectors start on nights"
+    r"(?:\bI\s+|^\W*)(?:didn't|did\s+not|never)\s+(?:know|realise|realize|expect|think)\b",  # also "Didn't know the gear decides..."  # "I didn't know inspectors start on nights"
     r"\b(?:recommending|suggesting|mentioning|sharing|explaining|describing|introducing\s+me\s+to|pointing\s+me\s+to)\b",
     r"\b(?:meeting|seeing|visiting|touring)\s+(?:the|your)\b",
     r"\b(?:watching|seeing|hearing)\s+you\s+(?!speak\b|talk\b)\w+",
@@ -661,7 +730,8 @@ NEXT_STEP = (
     r"\bI(?:'ll|\s+will|\s+shall)\s+(?!never\b|always\b|miss\b|be\s+thinking\b|admit\b|treasure\b|cherish\b|remember\b(?!\s+to\b))",
     r"\bI(?:'m|\s+am|m)\s+(?:\w+\s+)?(?:going|planning|hoping|aiming|starting)\s+to\b",
     r"\bI\s+(?:\w+\s+)?(?:plan|intend|hope|aim)\s+to\b",
-    r"\bwill\s+(?:update|tell|let\s+you\s+know|keep\s+you|send\s+you|write\s+to\s+you|report\s+back|share|email|ping|follow\s+up)\b",
+    r"\bwill\s+(?:update|tell|let\s+you\s+know|keep\s+you|send\s+you|write\s+to\s+you|report\s+back|share|email|ping|follow\s+up"
+    r"|message|text|call|contact|drop\s+you)\b",
     r"\bI\s+(?:start|begin|enrol|enroll|sign\s+up|apply|move)\s+(?:the|a|an|my|on|in|at|for|next|this)\b",
     r"(?<!else\s)(?<!who\s)(?<!whom\s)\bI(?:'ve|\s+have|ve)\s+(?:already\s+|now\s+|just\s+|also\s+)?(?:started|begun|signed\s+up|downloaded|emailed|contacted"
     r"|reached\s+out|applied|joined|registered|enrolled|booked|scheduled|written|drafted|ordered|bought|messaged|set\s+up"
@@ -672,9 +742,11 @@ NEXT_STEP = (
     r"\bkeep\s+in\s+touch\b|\breport\s+back\b|\blet\s+you\s+know\s+how\b",
     r"^\W*(?:will|gonna|going\s+to|planning\s+to|plan\s+to|planning\s+on|hoping\s+to|hope\s+to|aiming\s+to)\s+\w+",
     # the subject dropped before a plan with a date: "Ordering the loupe you recommended today", "Reading X this week"
-    r"^\W*(?!(?:thank|meet|talk|speak|hear|see|watch|listen|chatt)ing\b)[A-Z][a-z]+ing\s+(?:the|a|an|my|that|this|those|some|your)\b"
+    r"^\W*(?:(?:also|and|then|now|already)\s+)?(?!(?:thank|meet|talk|speak|hear|see|watch|listen|chatt)ing\b)[A-Za-z][a-z]+ing\s+"
+    r"(?:(?:in|on|for|into|with|up\s+for)\s+)?(?:the|a|an|my|that|this|those|some|your)\b"
     r"(?![^.!?]*\b(?:was|were|is|has\s+been)\b)[^.!?]*\b(?:today|tonight|tomorrow|this\s+(?:week|weekend|month|term|semester|summer"
-    r"|spring|autumn|fall|winter|year)|next\s+(?:week|month|term|semester|year|spring|summer|autumn|fall|winter)|on\s+\w+day)\b",
+    r"|spring|autumn|fall|winter|year)|next\s+(?:week|month|term|semester|year|spring|summer|autumn|fall|winter)|on\s+\w+day"
+    r"|in\s+(?:january|february|march|april|may|june|july|august|september|october|november|december))\b",
     # a plan already under way: "I'm starting the Python course on Monday", "I am now applying to..."
     r"\bI(?:'m|\s+am|m)\s+(?:now\s+|already\s+|also\s+|officially\s+)?"
     r"(?!(?:writing|thinking|wondering|feeling|reaching|contacting|sending|still|so|really|truly)\b)[a-z]+ing\s+"

@@ -93,7 +93,15 @@ def side(sentence: str) -> Side | None:
         elif lowered in lexicon.RECIPIENT_PRONOUNS:
             recipient += 1
             first = first or "recipient"
+    if first == "writer" and not any(w.lower() in lexicon.WRITER_SUBJECTS for w in words(sentence)) and _opens_with_a_thing(sentence):
+        return None  # "The chapter on shorthand let me find my great-grandmother": about the thing, "my" in passing
     return "recipient" if first == "recipient" or recipient > writer else first
+
+
+def _opens_with_a_thing(sentence: str) -> bool:
+    """Whether the sentence's subject is a thing, not a person: "It surfaced...", "The chapter on...", "Your book..."."""
+    tokens = words(sentence)
+    return bool(tokens) and tokens[0].lower() in lexicon.THING_OPENERS
 
 
 def durations(sentence: str) -> list[float]:

@@ -130,7 +130,7 @@ SEARCHABLE = (
     r"\bproduct (list|line|lineup|catalog|catalogue|portfolio)\b",
     r"\bwhat (does|do) (?!you\b|your team\b)[\w' &-]+ (actually |really |exactly )?(sell|make|manufacture|produce)\b",  # "what does Lumenne actually sell"
     # size and head count
-    r"\bhow many (employees|staff|workers|beds|locations|offices|stores|branches|clinics|"
+    r"\bhow many (employees|staff|workers|beds|locations|offices|stores|shops|outlets|branches|clinics|"
     r"hospitals|sites|plants|factories|restaurants|people (work|are employed))\b",
     r"\bhow many (people|employees|staff|workers) (does|do) (?!you\b)[\w' &-]+ (employ|have|hire)\b",  # "How many people does Quillon employ?"
     r"\bhow (big|large) is (the|your|this) (company|firm|organi[sz]ation|business|hospital|"
@@ -143,7 +143,7 @@ SEARCHABLE = (
     r"\b(company's|firm's|organi[sz]ation's|its) (mission|mission statement|values)\b",
     r"\b(annual revenue|revenue last year|market cap\w*)\b|\bhow much (revenue|money) does\b",
     # founding, headquarters, ownership, listing
-    r"\bwhen (was|were|did) (?!you\b|i\b|we\b).*\b(found|founded|established|incorporated|launched|created|open|opened)\b",
+    r"\bwhen (was|were|did) (?!you\b|i\b|we\b).*\b(found|founded|established|incorporated|launched|created|open|opened|start|started|begin|began)\b",
     r"\b(what|which) year (was|were|did) (?!you\b|i\b|we\b).*\b(found|founded|established|start|started|opened|"
     r"launched|incorporated|open|opened|begin|began)\b",
     r"\bhow old is (the|your|this) (company|firm|organi[sz]ation|business|hospital|institute)\b",
@@ -189,7 +189,8 @@ TRENDS = (  # how the field is changing
     r"\bwill\b(?! you\b).*\b(shape|affect|change|transform|impact|reshape|replace)\b",
     r"\b(has|have|did) .*\b(affected|impacted|shaped|reshaped|transformed)\b",
     r"\b(trends?|trending|future|outlook|direction|heading|headed)\b",
-    r"\bwhere (is|are) .* (going|heading|headed)\b",
+    r"\bwhere (is|are|'s) .* (going|heading|headed)\b|\bwhere's .* (going|heading|headed)\b",
+    r"\bgetting (busier|bigger|smaller|harder|easier|more|less|worse|better|quieter|tougher|cheaper|pricier|scarcer)\b",
     r"\b(next|coming) (few|five|ten|couple of|\d+) years\b|\bin (five|ten|\d+) years\b",
     r"\b(moving|shifting) (back )?(toward|towards|away|to)\b",
     # "firms hiring generalists these days" is a trend; "the hardest part of your job these days" is Insights.
@@ -265,7 +266,10 @@ RESOURCES = (
     r"\b(that|which) (students|people|beginners|newcomers|i|someone) (can|could|should) (attend|join|read|follow|visit)\b",
 )
 REFERRAL = (
-    r"\bwho else\b|\banyone else\b|\bsomeone else\b|\banybody else\b",
+    r"\bwho else\b|\bwhom else\b|\banyone else\b|\bsomeone else\b|\banybody else\b",
+    # where the field's people gather: "where do all you sfx people actually hang out?"
+    r"\bwhere (do|does|would) ([\w-]+ ){0,4}?(people|folks|pros|professionals|\w+ers|\w+ists) ([\w-]+ )?(hang out|meet up|meet|gather|network)\b",
+    r"\bcontact list\b|\bwhose names? (goes|go|should go|would go|comes?) (at the top|first)\b",
     # "anyone / other producers I should talk to"
     r"\b(anyone|someone|anybody|somebody|others?|people|persons?|contacts?|colleagues?|professionals?|experts?"
     r"|(?!(?:ever|never|over|under|after|other|either|neither|whether|rather|together|later|further|answer|paper)s?\b)"
@@ -290,7 +294,9 @@ ASSIGNMENTS = (  # the work a newcomer does, or a project to try
     r"\b(projects?|tasks?|assignments?|caseload|deliverables?|exercises?)\b",
     r"\b(new|junior|entry[- ]level|first[- ]year|incoming|starting) [\w-]+( [\w-]+)?\b.*"
     r"\b(do|work on|working on|spend|handle|take on|handed|responsible)\b",
-    r"\b(first|early) (job|role|tasks?|months|weeks)\b.*\b(do|work|spend|handle)\b",
+    r"\b(first|early) (job|role|tasks?|months?|weeks?|year|days?)\b.*\b(do|doing|work|spend|handle)\b|"
+    r"\b(do|doing|work|spend|handle)\b.*\b(first|early) (months?|weeks?|year|days?)\b",
+    r"\bbe (good|useful|decent|the right|a good) (practice|experience|preparation|prep)\b",  # "Would helping with the nippers be good practice?"
     r"\bstart(ed)? out (doing|with)\b|\bwhen you (first )?started out\b",  # "did you start out in recruiting?" is their path
     r"\b(first|earliest) (things?|jobs?|tasks?|work) you (did|had|were given|worked on)\b",
     r"\b(try|test|practi[cs]e) (it |this |that )?(out|myself|on (my|their|your) own)\b",

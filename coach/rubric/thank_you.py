@@ -57,14 +57,23 @@ def no_thanks(message: Message) -> Finding | None:
 
 def names_something(text: str) -> bool:
     """True when a text has at least one word that is not vague or a function word."""
-    return any(w.lower() not in lexicon.VAGUE_WORDS and any(c.isalpha() for c in w) for w in words(text))
+    return any(w.lower() not in lexicon.VAGUE_WORDS and w.lower() not in lexicon.GENERIC_NOTE_WORDS and any(c.isalpha() for c in w) for w in words(text))
 
 
 def refers_to_conversation(sentence: str) -> bool:
     """True when a sentence names a piece of advice, story, topic, person or resource."""
-    if SELF_CONTAINED_REFERENCE.search(sentence):
+    if SELF_CONTAINED_REFERENCE.search(sentence) or len(concrete_words(sentence)) >= lexicon.CONCRETE_WORDS:
         return True
     return any(names_something(sentence[m.end() :]) for m in SPECIFIC_REFERENCE.finditer(sentence))
+
+
+def concrete_words(sentence: str) -> list[str]:
+    """Lowercase words that are neither vague, nor praise or feeling, nor short: "indicator", "tape", "autoclave"."""
+    return [
+        w
+        for w in words(sentence)
+        if w.replace("-", "").isalpha() and len(w) > 2 and w.islower() and w not in lexicon.VAGUE_WORDS and w not in lexicon.GENERIC_NOTE_WORDS
+    ]
 
 
 @rule(
