@@ -3,8 +3,9 @@
 Each judgement concept (job ask, connection, named topic, apology, next step, who a sentence is
 about, TIARA area) has labelled sentences in coach/data/semantic_sentences.jsonl (the project's own,
 and some from the tune half of tests/data/labelled; for connections, the sentence each tune message's
-connection was found in, and every sentence about the recipient of the messages that have none). The
-connection concept is judged on the sentence's shape, with names and numbers masked (SHAPE_CONCEPTS). A small softmax regression over their vectors
+connection was found in, and every sentence about the recipient of the messages that have none; for job
+asks, each tune message's requests, labelled by whether the message asks for a job). Connections and job
+asks are judged on the sentence's shape, with names and numbers masked (SHAPE_CONCEPTS). A small softmax regression over their vectors
 labels a new sentence; its label counts only when the classifier is sure (CONFIDENCE) and the
 nearest labelled sentence has that label and is close (SIMILAR), and the finding quotes it. The rules use this
 only where their patterns are silent, so the patterns keep their precision and every finding says
@@ -37,7 +38,7 @@ VECTORS = DATA / "semantic_vectors.npz"
 
 # How sure the classifier must be before its label counts, per concept. Set on the tune half.
 CONFIDENCE: dict[str, float] = {
-    "job-ask": 0.90,
+    "job-ask": 0.80,
     "connection": 0.90,
     "topic": 0.80,
     "apologetic": 0.85,
@@ -48,7 +49,7 @@ CONFIDENCE: dict[str, float] = {
 # ...and how close the nearest exemplar of its label must be: the regression is overconfident on
 # sentences unlike any it was trained on ("Is the headquarters in Harwick?" is no job ask).
 SIMILAR: dict[str, float] = {
-    "job-ask": 0.60,
+    "job-ask": 0.50,
     "connection": 0.40,
     "topic": 0.55,
     "apologetic": 0.55,
@@ -59,7 +60,7 @@ SIMILAR: dict[str, float] = {
 # Concepts judged on a sentence's shape rather than its topic. MiniLM puts "I saw on Greenbough Tree Care's
 # website that you run their climbing team" nearer a tree-care sentence than "I read on your company's website
 # that you lead the data team"; with names and numbers masked, how writer and recipient relate decides.
-SHAPE_CONCEPTS = frozenset({"connection"})
+SHAPE_CONCEPTS = frozenset({"connection", "job-ask"})
 L2 = 0.01  # weight decay of the logistic regression: small data, keep the weights small
 STEPS = 400
 DIMENSIONS = 384  # of a MiniLM sentence vector
