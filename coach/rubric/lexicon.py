@@ -31,7 +31,7 @@ THANKS_OPENER = r"(?:thanks|thank\s+you|many\s+thanks)(?:\s+(?:so\s+much|again|v
 
 # Words that can follow a greeting without naming a person.
 GENERIC_ADDRESSEES = frozenset(
-    """there all team everyone everybody folks friend friends colleague colleagues
+    """there all team everyone everybody folks friend friends colleague colleagues mate mates buddy pal
     sir sirs madam madame ma'am mesdames or and hiring manager managers recruiter
     recruiters recruiting committee department hr human resources admissions talent
     acquisition whom it may concern the to my new future connection professional
@@ -90,12 +90,13 @@ ABOUT_ME_LABEL = r"^\W*(?:about\s+)?me\s*[:\u2014\u2013-]|\b(?:background|bit|li
 # The writer reacting to the recipient's work ("the best talk I've seen",
 # "has stuck with me") is about that work, not about the writer.
 REACTIONS = (
-    r"\bI(?:'ve|\s+have|'d)?\s+(?:also\s+|just\s+|recently\s+|ever\s+|once\s+|finally\s+)?"
-    r"(?:seen|read|heard|watched|listened\s+to|come\s+across|encountered|toured|visited|saw|noticed|used|experienced)\b",
+    r"\bI(?:'ve|\s+have|'d)?\s+(?:also\s+|just\s+|recently\s+|ever\s+|once\s+|finally\s+|since\s+)?"
+    r"(?:seen|read|heard|watched|listened\s+to|come\s+across|encountered|toured|visited|saw|noticed|used|experienced|tried)\b",
     r"\b(?:stuck|stayed)\s+with\s+me\b",
     r"\bchanged\s+(?:my\s+mind|how\s+I|the\s+way\s+I)\b",
     r"\bmade\s+me\s+(?:want|think|laugh|realize|realise|rethink|reconsider|curious)\b",
-    r"\bI\s+(?:also\s+|really\s+|especially\s+)?(?:loved|enjoyed|admired|appreciated|valued|found\s+it)\b",
+    r"\bI\s+(?:also\s+|really\s+|especially\s+)?(?:loved|liked|enjoyed|admired|appreciated|valued|found\s+it)\b",
+    r"\bI\s+(?:had\s+not|hadn't|didn't|did\s+not|never)\s+(?:realised|realized|known|know|thought|expected)\b",  # "I had not realised diamond wire..."
     r"\bI\s+(?:also\s+|still\s+|often\s+)?(?:remember|recall|think\s+about|have\s+thought\s+about)\b",
     # "...is the career I keep daydreaming about", "is a path I admire": their path, admired
     r"\bI\s+(?:\w+\s+){0,2}?(?:admire|love|envy|respect|dream|daydream|aspire|look\s+up\s+to)\w*(?:\s+(?:about|of|to))?\W*$",
@@ -208,7 +209,7 @@ CAREER_FACT = (
     rf"\b{_CAREER_SPAN}",
     r"\b(?:website|site|page|profile|headline|bio|listing|directory\s+entry)(?:['\u2019]s)?\s+(?:says|said|lists|shows|mentions)\b",
     r"\bon\s+(?:[\w'\u2019&-]+\s+){0,4}?(?:website|site|page|profile|bio|listing)\s+that\s+you\b",
-    r"\bI\s+see\s+(?:that\s+)?you(?:'ve|\s+have|'re|\s+are|\s+now)\b",
+    r"\bI\s+(?:see|saw|noticed|read)\s+(?:that\s+)?you\b(?!\s+(?:speak|talk|present|perform|play|at|on)\b)",
 )
 # Words that end the noun phrase after "your": a verb or a second "you" means the work noun is not theirs.
 _NOT_BETWEEN = (
@@ -366,7 +367,7 @@ SMALL_ASK_MINUTES = 30  # the rubric: more than 30 minutes is a big ask
 
 MEAL = (
     r"\b(?:to|for|over|grab|have|get|buy\s+you|treat\s+you\s+to)\s+(?:a\s+)?(?:quick\s+)?"
-    r"(?:lunch|dinner|breakfast|brunch|meal|drinks)\b",
+    r"(?:lunch|dinner|breakfast|brunch|meal|drinks|curry|pizza|supper|a\s+pint|pints)\b",
 )
 RECURRING = (
     # "spend a week with your team", "join you for a day on site": far more than one conversation
@@ -385,6 +386,10 @@ RECURRING = (
     r"\b(?:several|multiple|a\s+few|a\s+couple\s+of|a\s+number\s+of)\s+times\b",
     # A day of their time: shadowing, a full day.
     r"\bshadow(?:ing)?\s+(?:you|your|them|her|him|the)\b",
+    r"\b(?:a|one|two|three)\s+(?:week|day|month|fortnight)(?:'s|s')\s+(?:[\w-]+\s+)?(?:placement|shadowing|work\s+experience|internship|trial)\b",
+    r"\b(?:a\s+few|several|a\s+couple\s+of|some)\s+(?:[\w-]+\s+)?shifts\b",  # "do a few night shifts unpaid"
+    r"\btrial\s+(?:day|shift|week)\b|\ba\s+(?:day|week)\s+in\s+your\b",
+    r"\bsit\s+in\s+on\s+(?:your\s+)?(?:[\w-]+\s+)?(?:rehearsals|meetings|classes|sessions|shifts|lessons|clinics)\b",
     r"\b(?:a|one)\s+(?:full|whole|entire)\s+(?:day|afternoon|morning|week)\b|\bhalf\s+a\s+day\b",
     r"\bcheck(?:ing)?\s+in\s+(?:with\s+you\s+)?(?:regularly|monthly|weekly|every)\b",
     # "help out in your workroom during the build": working alongside them for a stretch
@@ -393,7 +398,7 @@ RECURRING = (
 )
 MENTORSHIP = (
     r"\bmentor(?:ing)?\s+me\b",
-    r"\bbe\s+my\s+mentor\b",
+    r"\bbe\s+my\s+(?:[\w-]+\s+)?mentor\b",
     r"\b(?:ongoing|formal|regular|long-term|your)\s+mentorship\b",
     r"\b(?:as|become)\s+(?:a|your)\s+mentee\b",
 )
@@ -420,6 +425,8 @@ JOB_ASK = (
     r"\breferral\s+(?:for|to)\s+(?:the|your|an?)\s+(?:[\w-]+\s+){0,2}?(?:team|role|position|job|opening|program|internship)\b",
     r"\bput\s+in\s+a\s+(?:good\s+)?word\b|\bput\s+a\s+(?:good\s+)?word\s+in\b",
     r"\bkeep\s+me\s+in\s+mind\b",
+    r"\bif\s+(?:your|the)\s+(?:[\w-]+\s+){0,2}?(?:is|are)\s+(?:ever\s+)?looking\s+for\s+(?:someone|anyone|somebody|an?\s+)",
+    r"\bif\s+you(?:'re|\s+are)\s+(?:ever\s+)?short\s+(?:a|an|of)\b",  # "If you're short a labourer over winter, give us a yell"
     r"\bif\s+you\s+(?:ever\s+)?(?:thought|think)\s+of\s+me\b",  # "it would mean a lot if you thought of me"
     # "if anything opens up on your team", "when a spot opens up": the writer waiting for an opening with them.
     r"\b(?:anything|something|a\s+(?:[\w-]+\s+){0,2}?(?:spot|position|role|opening|place|vacancy|job))\s+(?:ever\s+)?opens?\s+up\b",
@@ -486,6 +493,14 @@ JOB_ASK_IN_REQUEST = (
     # "Any chance I could start at your yard after the course?"
     r"\bI\s+(?:could|can|might)\s+(?:start|work|begin|help\s+out)\s+(?:at|with|for|in|on)\s+your\s+(?!(?:questions?|advice|suggestion|idea)\b)",
     r"\b(?:even|happy\s+to\s+work|glad\s+to\s+work)\s+(?:unpaid|for\s+free)\b",  # "Could I assist on your next shoot, even unpaid?"
+    r"\bpoint\s+me\s+(?:their|his|her)\s+way\b",
+    r"\bfoot\s+in\s+the\s+door\b|\bkeep\s+me\s+on\b|\b(?:like|as)\s+a\s+trial\b",
+    r"\b(?:with|for)\s+no\s+money\b|\bwithout\s+(?:pay|money)\b|\bso\s+you\s+(?:can\s+)?see\s+(?:how|whether|if)\s+I\b",
+    r"\bconsider\s+[^.?!]{0,60}?\blike\s+me\s+for\b",  # "would you consider a student like me for the intake?"
+    r"\btrial\s+(?:day|shift|week|period)\b|\b(?:day|shift|week)\s+on\s+trial\b",
+    r"\bfor\s+nothing\b|\bif\s+you\s+(?:ever\s+)?need\s+(?:someone|anyone|somebody|a\s+hand|an\s+extra\s+hand)\b",
+    r"\bput\s+me\s+in\s+front\s+of\b|\bwhoever\s+(?:books|hires|recruits|casts|handles\s+hiring|does\s+the\s+hiring|runs\s+the\s+intake)\b",
+    r"\b(?:needing|need|needs)\s+(?:a|an|another|some)\s+(?:paid\s+|extra\s+)?(?:hand|helper|worker|labourer|laborer)\b",
     r"\bsend\s+(?:some|any|it|them|work|jobs?|clients?|projects?|overflow)\s+(?:\w+\s+){0,2}?(?:my|our)\s+way\b",  # "could you send some my way?"
     r"\b(?:say|saying|mention|mentioning|give|giving|pass|passing)\s+my\s+name\s+(?:on\s+|along\s+)?to\b",
     rf"\b(?:mention|mentioning|recommend|recommending|put|putting)\s+me\s+(?:forward\s+)?to\s+(?:your|the)\s+(?:[\w-]+\s+){{0,2}}?{_HIRING_PEOPLE}\b",
@@ -525,7 +540,7 @@ PASS_IT_ON = (
 _ATTACHABLE = r"(?:r[eé]sum[eé]s?|cvs?|c\.v\.|curriculum\s+vitae|portfolio|writing\s+samples?|work\s+samples?|cover\s+letter)"
 _MINE = r"(?:my|a\s+copy\s+of\s+my|the|a|an|two|three|some|a\s+few|a\s+link\s+to\s+my|a\s+pdf\s+of\s+my|a\s+version\s+of\s+my)\s+(?:[\w-]+\s+){0,2}?"
 _URL = r"(?:https?://|www\.|\b[\w-]+(?:\.[\w-]+)*\.(?:com|io|net|org|me|dev|site|art|design|page)\b)"
-_SEND = r"(?:send|sent|sending|share|sharing|forward|forwarding|pass|passing|attach|email|e-mail)"
+_SEND = r"(?:send|sent|sending|share|sharing|forward|forwarding|pass|passing|attach|email|e-mail|flick|shoot|drop|fire)"
 _I_SEND = (  # the writer as the sender: "I can send", "I'm happy to share", "should I send", "if I sent", "Can send..."
     r"(?:\bI(?:'m|\s+am|'ll|\s+will|'d|\s+would|\s+can|\s+could|'ve|\s+have)?(?:\s+(?:also|gladly|be\s+happy\s+to|be\s+glad\s+to"
     r"|love\s+to|like\s+to|happy\s+to|glad\s+to))?|\bshould\s+I|\bif\s+I|\bshall\s+I|^\W*(?:happy\s+to|glad\s+to|can|could))"
@@ -542,13 +557,16 @@ ATTACHMENT = (
     rf"\b{_ATTACHABLE}(?:'s|\s+is|\s+are)?\s+(?:also\s+)?(?:linked|included|uploaded)?\s*(?:below|here|above|in\s+(?:the\s+)?attachment)\b",
     r"\bI\s+(?:send|sent|have\s+sent)\s+(?:you\s+)?(?:attached|enclosed)\b",
     rf"\b(?:find|see|view|check\s+out|look\s+at)\s+my\s+(?:attached\s+|enclosed\s+)?(?:[\w-]+\s+)?{_ATTACHABLE}\s*(?:here|at|on|:|attached|enclosed|below|in\s+(?:the\s+)?attachment)",
-    rf"\b(?:find|see)\s+(?:the\s+|my\s+)?attached\s+(?:[\w-]+\s+)?{_ATTACHABLE}|\bmy\s+attached\s+(?:[\w-]+\s+)?{_ATTACHABLE}",
+    rf"\b(?:find|see)\s+(?:the\s+|my\s+)?attached\s+(?:[\w-]+\s+)?{_ATTACHABLE}|\b(?:my|the)\s+attached\s+(?:[\w-]+\s+)?{_ATTACHABLE}",
     rf"\bin\s+(?:the\s+)?attachment\b[^.?!]{{0,60}}\b{_ATTACHABLE}|\b{_ATTACHABLE}\b[^.?!]{{0,30}}\bin\s+(?:the\s+)?attachment\b",
     rf"\bhere(?:'s|\s+is)\s+(?:a\s+link\s+to\s+|the\s+link\s+to\s+)?my\s+(?:[\w-]+\s+)?{_ATTACHABLE}",
     rf"\byou(?:'ll|\s+will|\s+can|\s+may)\s+find\s+my\s+(?:[\w-]+\s+)?{_ATTACHABLE}",
     rf"\badded\s+my\s+(?:[\w-]+\s+)?{_ATTACHABLE}\s+to\s+(?:this|the|my)\s+(?:e-?mail|message|note|letter)\b",
     rf"\bmy\s+(?:[\w-]+\s+)?{_ATTACHABLE}\s*(?::|is\s+at|is\s+on|lives\s+at|at)\s*{_URL}",
-    r"\bplease\s+find\s+(?:attached|enclosed)\b|\benclosed\s+please\s+find\b",
+    r"\bplease\s+find\s+(?:attached|enclosed)\b|\benclosed\s+please\s+find\b|(?-i:\bPFA\b)",
+    # "I've put my portfolio up at ...", "My portfolio of data-viz work is here: kai.example/work"
+    rf"\bput\s+(?:my|a|a\s+little|a\s+small)\s+(?:[\w-]+\s+){{0,2}}?{_ATTACHABLE}\b[^.?!]{{0,50}}?\b(?:up\s+at|up\s+on|here|online|at)\b",
+    rf"\b{_ATTACHABLE}\b[^.?!:]{{0,50}}?\b(?:is\s+)?(?:here|below|at)\s*:\s*[\w-]+(?:\.[\w-]+)+",
     # The writer offering to send one is the same move as attaching it ("could you forward my CV" is not):
     # "I can send over my portfolio", "happy to share my CV", "Should I send you my CV?", "Sending my CV along".
     rf"{_I_SEND}\s+{_SEND}(?:\s+over|\s+along|\s+across)?\s+(?:you\s+)?(?:over\s+|along\s+)?(?:my|a\s+copy\s+of\s+my)\s+(?:[\w-]+\s+)?{_ATTACHABLE}",
@@ -631,7 +649,7 @@ VAGUE_WORDS = frozenset(
     lot lots bit little general generally overall things thing stuff everything anything something
     career careers path paths journey experience experiences background story stories perspective
     perspectives thoughts thought view views opinion opinions advice insight insights brain work job
-    jobs life working together day days time times today week weeks month months year years sometime soon now
+    jobs life working together else world day days time times today week weeks month months year years sometime soon now
     field industry space area sector role roles company team firm organization business
     current currently way ways kind sort type success successful up out into through over about
     day-to-day day to like chat call conversation talk talking minutes minute quick brief short
@@ -727,6 +745,7 @@ SELF_CONTAINED_REFERENCE = (
 
 # The writer says what they will do, have started doing, or how they will keep in touch.
 NEXT_STEP = (
+    r"\bI(?:'m|\s+am|'ll|\s+will)\b[^.!?]*\b(?:like|as)\s+you\s+(?:showed|suggested|said|recommended|advised)\b",  # "I'm practising it like you showed me"
     r"\bI(?:'ll|\s+will|\s+shall)\s+(?!never\b|always\b|miss\b|be\s+thinking\b|admit\b|treasure\b|cherish\b|remember\b(?!\s+to\b))",
     r"\bI(?:'m|\s+am|m)\s+(?:\w+\s+)?(?:going|planning|hoping|aiming|starting)\s+to\b",
     r"\bI\s+(?:\w+\s+)?(?:plan|intend|hope|aim)\s+to\b",

@@ -128,7 +128,9 @@ SEARCHABLE = (
     # what the organisation sells; "you" is excluded so "What products do you work on?" passes
     r"\bwhat (kinds? of |types? of )?(products|services|brands) (does|do) (?!you\b)",
     r"\bproduct (list|line|lineup|catalog|catalogue|portfolio)\b",
-    r"\bwhat (does|do) (?!you\b|your team\b)[\w' &-]+ (actually |really |exactly )?(sell|make|manufacture|produce)\b",  # "what does Lumenne actually sell"
+    r"\bwhat (does|do) (?!you\b|your team\b)[\w' &-]+ (actually |really |exactly )?(sell|make|manufacture|produce)\b(?! \w)",
+    r"\bwhen did you (open|found|start|launch|establish|set up) (the|your|this) (shop|store|company|firm|business|restaurant|studio|practice|clinic|gallery)\b",
+    r"\b(do|does) (you|your \w+|it) have (another|other|more|any other) (locations?|shops?|branches|stores|sites|offices)\b",  # "what does Lumenne actually sell"
     # size and head count
     r"\bhow many (employees|staff|workers|beds|locations|offices|stores|shops|outlets|branches|clinics|"
     r"hospitals|sites|plants|factories|restaurants|people (work|are employed))\b",

@@ -62,9 +62,19 @@ def names_something(text: str) -> bool:
 
 def refers_to_conversation(sentence: str) -> bool:
     """True when a sentence names a piece of advice, story, topic, person or resource."""
-    if SELF_CONTAINED_REFERENCE.search(sentence) or len(concrete_words(sentence)) >= lexicon.CONCRETE_WORDS:
+    if SELF_CONTAINED_REFERENCE.search(sentence) or _concrete(sentence):
         return True
     return any(names_something(sentence[m.end() :]) for m in SPECIFIC_REFERENCE.finditer(sentence))
+
+
+def _concrete(sentence: str) -> bool:
+    """A sentence that names enough concrete things ("the indicator tape changing colour in the autoclave").
+
+    An attached resume names nothing from the conversation however concrete its link is.
+    """
+    if concepts.ATTACHMENT.search(sentence):
+        return False
+    return len(concrete_words(sentence)) >= lexicon.CONCRETE_WORDS
 
 
 def concrete_words(sentence: str) -> list[str]:

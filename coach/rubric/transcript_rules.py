@@ -31,7 +31,8 @@ INTRO = (
 # case-sensitive: a name, or a turn that opens with a bare full name ("Liam Gallacher. Doing the diploma...")
 INTRO_NAME = (
     r"\b(I'm|I am|[Tt]his is|[Mm]y name's) [A-Z][a-z'-]+"
-    r"|^\W*(?!(Hi|Hello|Hey|Dear|Good|Morning|Evening|Thanks|Thank|Sorry|Yes|Okay|Ok|Well|Great|Right)\b)[A-Z][a-z'-]+ [A-Z][a-z'-]+\s*[.!]"
+    r"|(?:^|[.!?,]\s+)\W*(?!(Hi|Hello|Hey|Dear|Good|Morning|Evening|Thanks|Thank|Sorry|Yes|Okay|Ok|Well|Great|Right|Oh|Wow)\b)"
+    r"[A-Z][a-z'-]+ [A-Z][a-z'-]+\s*[.!]"
 )
 # ...or says why they asked for the conversation.
 REASON = (
