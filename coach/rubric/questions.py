@@ -105,13 +105,11 @@ def is_referral_ask(question_or_text: str) -> bool:
     found = asks(question_or_text)
     if not found and not question_or_text.rstrip().endswith((".", "!")):
         found = [question_or_text]  # a bare question that lost its mark
-    for ask in found:
-        if is_job_ask(ask):
-            continue
-        text = fold(ask)
-        if _matches(lex.REFERRAL, text) or _matches(lex.RESOURCES, text):
-            return True
-    return False
+    candidates = [ask for ask in found if not is_job_ask(ask)]
+    if any(_matches(lex.REFERRAL, fold(ask)) or _matches(lex.RESOURCES, fold(ask)) for ask in candidates):
+        return True
+    # Where no pattern finds one, a question the classifier is sure asks for a contact, a group or reading counts.
+    return semantic.first_with_label("referral", candidates) is not None
 
 
 def asks_who_else(question: str) -> bool:

@@ -10,7 +10,7 @@ import pytest
 from coach.rubric import semantic
 from coach.rubric.lint import lint
 
-CONCEPTS = {"job-ask", "connection", "topic", "apologetic", "next-step", "about", "tiara"}
+CONCEPTS = {"job-ask", "connection", "topic", "apologetic", "next-step", "about", "tiara", "referral"}
 
 
 def test_every_concept_has_labelled_sentences_of_each_label() -> None:
