@@ -78,7 +78,7 @@ CLOSING_TAILS = r"(?:\s+(?:so\s+much|very\s+much|again|in\s+advance|a\s+million|
 
 WRITER_PRONOUNS = frozenset("i i'm i've i'd i'll my mine myself im ive".split())  # "im", "ive": casual spellings
 # The writer as a sentence's subject (not only "my" in passing).
-WRITER_SUBJECTS = frozenset("i i'm i've i'd i'll im ive".split())
+WRITER_SUBJECTS = WRITER_PRONOUNS - {"my", "mine", "myself"}
 # Words that open a sentence whose subject is a thing: "It surfaced...", "The chapter on...".
 THING_OPENERS = frozenset("it its this that these those the such".split())
 RECIPIENT_PRONOUNS = frozenset("you your yours yourself you're you've you'd you'll u ur".split())
