@@ -130,7 +130,9 @@ def test_two_students_each_see_only_their_own_history(browser, shared_server: Co
             with context_page(browser) as page:
                 sign_in(page, shared_server, provider, student)
                 go_to(page, "Practise")
-                personas[student] = start_practice(page, ROLES[student])
+                # Names come from one bank whatever the role, so two students can draw the same one: a session is
+                # told apart by its History title, "Name, Role", and the two roles differ.
+                personas[student] = f"{start_practice(page, ROLES[student])}, {ROLES[student]}"
                 send(page, f"What does a typical week look like for you, {student.split('-')[1]}?")
                 wait_for_reply(page, 1, TIMEOUT)
                 assert any(personas[student] in title for title in history_titles(page))
