@@ -38,15 +38,14 @@ def _local_services(tmp: str) -> Services:
 
 @benchmark("lint")
 def lint_benchmark() -> Report:
-    """Lint 1,000 messages (the development set repeated) and one 1 MB message."""
+    """Lint 1,000 messages (the development set repeated, then 1,000 distinct ones) and one 1 MB message."""
+    from tests.datasets import independent_messages
+
     records = labelled_messages()
-    batch = (records * (1000 // len(records) + 1))[:1000]
-    totals = []
-    for _ in range(5):
-        start = time.perf_counter()
-        for item in batch:
-            review(item["text"], item["kind"], item.get("channel", "email"), item.get("meeting_date"), item.get("sent_date"))
-        totals.append(time.perf_counter() - start)
+    repeated = _lint_runs((records * (1000 // len(records) + 1))[:1000], forget=False)
+    distinct_records = (records + independent_messages("tune"))[:1000]
+    _lint_runs(distinct_records, forget=False, runs=1)  # every sentence embedded once: that cost is the cold metric's
+    distinct = _lint_runs(distinct_records, forget=True)
     huge = "Subject: Hi\nHi Sam,\n\n" + "I would love to learn about your work in design. " * 21000
     big = []
     for _ in range(3):
@@ -55,24 +54,55 @@ def lint_benchmark() -> Report:
         big.append(time.perf_counter() - start)
     cold = _cold_lint_ms()
     report = Report("Message review: rubric linting")
-    report.metrics += [Metric("lint 1,000 messages", "s", totals), Metric(f"lint one {len(huge) / 1e6:.1f} MB message", "s", big)]
+    report.metrics += [
+        Metric("lint 1,000 messages (development set repeated)", "s", repeated),
+        Metric(f"lint {len(distinct_records):,} distinct messages (development set and tune half), pattern searches forgotten", "s", distinct),
+        Metric(f"lint one {len(huge) / 1e6:.1f} MB message", "s", big),
+    ]
     report.metrics.append(Metric("lint one unseen message, caches empty (sentence classifier embeds it)", "ms", cold))
-    report.notes.append("The 1,000 messages repeat the development set, so after the first pass sentence judgements and embeddings come from the cache.")
-    report.checks.append((f"1,000 messages in {min(totals):.2f} s (target < 2 s)", min(totals) < 2))
+    report.notes.append(
+        "Repeated messages find their sentences' searches and judgements in the caches after the first pass, as a draft "
+        "linted again does. The distinct run empties the pattern caches before each pass and keeps the sentence "
+        "embeddings (embedding an unseen sentence is the cold metric's cost): it is the throughput on text not seen before."
+    )
+    report.checks.append((f"1,000 messages in {min(repeated):.2f} s (target < 2 s)", min(repeated) < 2))
+    report.checks.append((f"1,000 distinct messages in {min(distinct):.2f} s (target < 2 s)", min(distinct) < 2))
     report.checks.append((f"1 MB message in {min(big):.2f} s (target < 1 s)", min(big) < 1))
     return report
 
 
+def _forget_searches() -> None:
+    """Empty the caches of pattern searches and sentence tests, so a pass reads its text as new."""
+    from coach.rubric import concepts
+    from coach.rubric.patterns import Vocabulary
+
+    Vocabulary.forget()
+    concepts.is_request.cache_clear()
+    concepts._clause_matching.cache_clear()
+
+
+def _lint_runs(records: list[dict], forget: bool, runs: int = 5) -> list[float]:
+    """Seconds to review every record, once per run; `forget` empties the search caches before each run."""
+    totals = []
+    for _ in range(runs):
+        if forget:
+            _forget_searches()
+        start = time.perf_counter()
+        for item in records:
+            review(item["text"], item["kind"], item.get("channel", "email"), item.get("meeting_date"), item.get("sent_date"))
+        totals.append(time.perf_counter() - start)
+    return totals
+
+
 def _cold_lint_ms() -> list[float]:
     """Per-message lint time on distinct messages (development set and the tune half) with every cache emptied."""
-    from coach.rubric import concepts, semantic
+    from coach.rubric import semantic
     from tests.datasets import independent_messages, lint_record
 
     semantic.enabled()  # the model is loaded once per process; that is not per-message cost
     semantic._cache.clear()
     semantic._judged.clear()
-    concepts.is_request.cache_clear()
-    concepts._clause_matching.cache_clear()
+    _forget_searches()
     times = []
     for item in labelled_messages() + independent_messages("tune"):
         start = time.perf_counter()

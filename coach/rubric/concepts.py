@@ -7,13 +7,12 @@ silent, the sentence classifier (coach/rubric/semantic.py). What it returns says
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from coach.rubric import lexicon, semantic
-from coach.rubric.patterns import BREVITY, CONNECTION, clause, compile_any, durations, is_ask
+from coach.rubric.patterns import BREVITY, CONNECTION, SENTENCE_CACHE, Vocabulary, clause, compile_any, durations, is_ask
 from coach.text import fold, is_question, normalize, words
 
 CAREER_FACT = compile_any(lexicon.CAREER_FACT)
@@ -26,7 +25,6 @@ ATTACHMENT = compile_any(lexicon.ATTACHMENT)
 THANKS = compile_any(lexicon.THANKS)
 CONDITIONAL_THANKS = compile_any(lexicon.CONDITIONAL_THANKS)
 REQUEST_OPENER = compile_any(lexicon.REQUEST_OPENERS)
-SENTENCE_CACHE = 8192  # sentences whose judgements are kept: the same draft is linted again and again
 
 
 @dataclass(frozen=True)
@@ -41,7 +39,7 @@ class Evidence:
         return f"{quote(self.span)} ({self.how})"
 
 
-def _pattern(pattern: re.Pattern[str], texts: Iterable[str]) -> Evidence | None:
+def _pattern(pattern: Vocabulary, texts: Iterable[str]) -> Evidence | None:
     for text in texts:
         if span := _clause_matching(pattern, text):
             return Evidence(span, "pattern")
@@ -49,7 +47,7 @@ def _pattern(pattern: re.Pattern[str], texts: Iterable[str]) -> Evidence | None:
 
 
 @lru_cache(maxsize=SENTENCE_CACHE)
-def _clause_matching(pattern: re.Pattern[str], text: str) -> str | None:
+def _clause_matching(pattern: Vocabulary, text: str) -> str | None:
     """The clause around a pattern's first match in a text (a sentence is often read by several rules)."""
     normal = normalize(text)
     match = pattern.search(normal)

@@ -10,7 +10,7 @@ from coach.rubric import lexicon
 from coach.rubric.common import ATTACHMENT, JOB_ASK, MESSAGES
 from coach.rubric.fixes import Change, Draft, Span, fixer, phrases
 from coach.rubric.outreach import MEAL, VAGUE_ASK, WRITTEN_ANSWERS
-from coach.rubric.patterns import APOLOGETIC, DURATION, MEETING, compile_any, durations, is_ask, is_request_question, side, topic_words
+from coach.rubric.patterns import APOLOGETIC, DURATION, MEETING, Searchable, compile_any, durations, is_ask, is_request_question, side, topic_words
 from coach.rubric.thank_you import NEXT_STEP, refers_to_conversation, thanks_in
 from coach.text import LIST_MARKER, WORD, is_question, word_count
 
@@ -60,7 +60,7 @@ def _clauses(sentence: str) -> tuple[list[tuple[str, str]], str]:
     return parts, end
 
 
-def without_clauses(sentence: str, pattern: re.Pattern[str]) -> str | None:
+def without_clauses(sentence: str, pattern: Searchable) -> str | None:
     """The sentence without its clauses that match: None when none does, "" when all do."""
     parts, end = _clauses(sentence)
     kept = [(sep, clause) for sep, clause in parts if not pattern.search(clause)]
@@ -77,7 +77,7 @@ def without_clauses(sentence: str, pattern: re.Pattern[str]) -> str | None:
     return first + "".join(sep + clause for sep, clause in kept[1:]) + end
 
 
-def drop(draft: Draft, span: Span, pattern: re.Pattern[str]) -> Change | None:
+def drop(draft: Draft, span: Span, pattern: Searchable) -> Change | None:
     """Drop the clauses of a sentence that match, or the whole sentence."""
     rest = without_clauses(span.text, pattern)
     if rest is None:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from typing import Literal
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from typing import ClassVar, Literal, Protocol
 
 from coach.rubric import lexicon
 from coach.text import is_question, words
@@ -12,9 +13,51 @@ from coach.text import is_question, words
 Side = Literal["writer", "recipient"]
 
 
-def compile_any(patterns: Iterable[str]) -> re.Pattern[str]:
+SENTENCE_CACHE = 8192  # sentences whose searches are kept: each is read by several rules, and a draft is linted again and again
+
+
+class Searchable(Protocol):
+    """What the rules need of a pattern: a search."""
+
+    def search(self, text: str, /) -> re.Match[str] | None: ...
+
+
+class Vocabulary:
+    """Lexicon patterns compiled as one, remembering its recent searches: several rules read each sentence."""
+
+    every: ClassVar[list[Vocabulary]] = []
+
+    def __init__(self, patterns: Iterable[str]) -> None:
+        self.regex = re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+        self._search = lru_cache(maxsize=SENTENCE_CACHE)(self.regex.search)
+        Vocabulary.every.append(self)
+
+    @classmethod
+    def forget(cls) -> None:
+        """Empty every vocabulary's remembered searches (benchmarks measure unseen text this way)."""
+        for vocabulary in cls.every:
+            vocabulary._search.cache_clear()
+
+    def search(self, text: str, /) -> re.Match[str] | None:
+        """The first match in a text, or None."""
+        return self._search(text)
+
+    def match(self, text: str) -> re.Match[str] | None:
+        """A match at the start of a text, or None."""
+        return self.regex.match(text)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """Every match in a text."""
+        return self.regex.finditer(text)
+
+    def sub(self, replacement: str, text: str) -> str:
+        """The text with every match replaced."""
+        return self.regex.sub(replacement, text)
+
+
+def compile_any(patterns: Iterable[str]) -> Vocabulary:
     """One case-insensitive pattern matching any of the given ones."""
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+    return Vocabulary(patterns)
 
 
 CONNECTION = compile_any(lexicon.RELATIONAL_CONNECTION + lexicon.WORK_CONNECTION)
@@ -44,7 +87,7 @@ def clause(text: str, match: re.Match[str]) -> str:
     return text[start + 1 if start != -1 else floor : end].strip()
 
 
-def first_clause(pattern: re.Pattern[str], texts: Iterable[str]) -> str | None:
+def first_clause(pattern: Searchable, texts: Iterable[str]) -> str | None:
     """The clause around the first match of a pattern across texts, or None."""
     for text in texts:
         if match := pattern.search(text):
@@ -52,7 +95,7 @@ def first_clause(pattern: re.Pattern[str], texts: Iterable[str]) -> str | None:
     return None
 
 
-def first_match(pattern: re.Pattern[str], texts: Iterable[str]) -> re.Match[str] | None:
+def first_match(pattern: Searchable, texts: Iterable[str]) -> re.Match[str] | None:
     """The first match of a pattern across texts, in order."""
     for text in texts:
         if match := pattern.search(text):
