@@ -24,6 +24,10 @@ _PUNCTUATION = str.maketrans(
 )  # fmt: skip
 # Full-width marks and curly apostrophes map one to one, so positions in a turn stay the same.
 _WIDE = str.maketrans({"？": "?", "！": "!", "。": ".", "’": "'", "‘": "'", "，": ",", "：": ":"})
+# Texting spellings and the words they stand for, one word for one, so word counts do not change. Lower
+# case only: "U of T", "Ur" (the city) and "IM" are left alone.
+CASUAL_SPELLINGS = {"u": "you", "ur": "your", "im": "I'm", "ive": "I've", "pls": "please", "plz": "please", "msg": "message", "abt": "about", "thx": "thanks"}
+_CASUAL_WORD = re.compile(r"(?<![\w'.-])(?:" + "|".join(CASUAL_SPELLINGS) + r")(?![\w'-]|\.\w)")
 _OPEN_QUOTES = "“«「\u201e"
 _CLOSE_QUOTES = "”»」"
 _TRAILERS = ")]\"'”»」’"
@@ -39,6 +43,11 @@ def normalize(text: str) -> str:
     """Unify line endings, quotes, dashes and full-width or foreign punctuation."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_PUNCTUATION)
     return unicodedata.normalize("NFKC", text)
+
+
+def spelled_out(text: str) -> str:
+    """Texting spellings written out ("could u send ur notes" -> "could you send your notes"), for the rules to read."""
+    return _CASUAL_WORD.sub(lambda match: CASUAL_SPELLINGS[match.group(0)], text)
 
 
 def fold(text: str) -> str:

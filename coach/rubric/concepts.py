@@ -78,7 +78,9 @@ def job_ask(texts: Sequence[str], resume_offers: bool = True) -> Evidence | None
     requests = [t for t in texts if is_request(t)]
     if found := _pattern(JOB_ASK, texts) or _pattern(JOB_ASK_IN_REQUEST, requests) or _passing_a_document_on(texts):
         return found
-    return _classifier("job-ask", [t for t in requests if resume_offers or not ATTACHMENT.search(normalize(t))])
+    # Thanks ("Please accept my thanks for receiving me") ask for nothing, whatever they sound like.
+    candidates = [t for t in requests if not thanks_in(t) and (resume_offers or not ATTACHMENT.search(normalize(t)))]
+    return _classifier("job-ask", candidates)
 
 
 def _passing_a_document_on(texts: Sequence[str]) -> Evidence | None:

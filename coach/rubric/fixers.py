@@ -19,6 +19,7 @@ JOB_CONTEXT = re.compile(r"\b(?:opening|posting|posted|position|vacanc(?:y|ies)|
 # Where a sentence divides into clauses a fix may drop one of.
 CLAUSE_BREAK = re.compile(r"\s*(?:[,;]\s+(?:and|but|so|or)\s+(?:then\s+)?|;\s+|,\s+(?=(?:would|could|can|will|may)\s+(?:you|we|I)\b))", re.IGNORECASE)
 BIG = compile_any([*lexicon.MEAL, *lexicon.RECURRING, *lexicon.MENTORSHIP, *lexicon.WRITTEN_ANSWERS])
+FOLLOW_ON = compile_any([*lexicon.RECURRING, *lexicon.MENTORSHIP])
 HOSTED_MEAL = re.compile(
     r"\b(?:take|treat|invite)\s+you\s+(?:out\s+)?(?:to|for)\s+(?:a\s+)?(?:quick\s+)?(?:lunch|dinner|breakfast|brunch|meal|drinks)\b", re.IGNORECASE
 )
@@ -289,12 +290,11 @@ def make_the_ask_small(draft: Draft) -> list[Change]:
         text = _shorter_meeting(s.text, small)
         text = HOSTED_MEAL.sub(small["meal_with_host"], text)
         text = MEAL_NOUN.sub(small["meal"], text) if MEAL.search(text) else text
-        follow_on = compile_any([*lexicon.RECURRING, *lexicon.MENTORSHIP])
-        if follow_on.search(text):
+        if FOLLOW_ON.search(text):
             if plain:
                 changes.append(cut(draft.text, s))
                 continue
-            text = without_clauses(text, follow_on) or text
+            text = without_clauses(text, FOLLOW_ON) or text
         if text != s.text:
             changes.append((s.start, s.end, text))
     questions = [s for s in draft.sentences if is_question(s.text) and s is not written and not (MEETING.search(s.text) or durations(s.text))]

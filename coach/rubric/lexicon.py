@@ -36,7 +36,7 @@ GENERIC_ADDRESSEES = frozenset(
     recruiters recruiting committee department hr human resources admissions talent
     acquisition whom it may concern the to my new future connection professional
     y'all you guys again mentor people members staff office world morning afternoon
-    evening day reader""".split()
+    evening day reader teacher professor doctor""".split()
 )
 
 # An addressee that is a group or office, never a person, even with a name beside it.
@@ -96,7 +96,8 @@ REACTIONS = (
     r"\bchanged\s+(?:my\s+mind|how\s+I|the\s+way\s+I)\b",
     r"\bmade\s+me\s+(?:want|think|laugh|realize|realise|rethink|reconsider|curious)\b",
     r"\bI\s+(?:also\s+|really\s+|especially\s+)?(?:loved|liked|enjoyed|admired|appreciated|valued|found\s+it)\b",
-    r"\bI\s+(?:had\s+not|hadn't|didn't|did\s+not|never)\s+(?:realised|realized|known|know|thought|expected)\b",  # "I had not realised diamond wire..."
+    r"\bI\s+(?:had\s+not|hadn't|didn't|did\s+not|never)\s+(?:realised|realized|known|know|thought|expected)\b"
+    r"|\bI\s+(?:had|have)\s+no\s+idea\b",  # "I had not realised diamond wire..."
     r"\bI\s+(?:also\s+|still\s+|often\s+)?(?:remember|recall|think\s+about|have\s+thought\s+about)\b",
     # "...is the career I keep daydreaming about", "is a path I admire": their path, admired
     r"\bI\s+(?:\w+\s+){0,2}?(?:admire|love|envy|respect|dream|daydream|aspire|look\s+up\s+to)\w*(?:\s+(?:about|of|to))?\W*$",
@@ -197,6 +198,7 @@ WORK_NOUNS = (
     r"|typeface|font|game|mod|finding\s+aid|initiative|pilot|rollout|exhibit|collection|recording|q\s*&\s*a|screening|reading"
     r"|book\s+signing|demo|open\s+studio|open\s+rehearsal|livestream|stream|broadcast|commentary|casts?|stall|stand|booth|food\s+truck"
     r"|trial|experiment|survey|census|fundraiser|food\s+drive|camp|class|spots?|ads?|advert|run(?=\s+(?:at|of|in)\b)|log|diary|refresher"
+    r"|tutorial|one-shot|walkthrough|how-to|reel|vlog|zine"
 )
 # How long someone has held a job: "for over a decade", "for 11 years", "since 2020".
 _CAREER_SPAN = (
@@ -223,13 +225,19 @@ WORK_CONNECTION = (
     r"\b(?:read|watched|heard|saw|attended|listened\s+to|toured|visited|used|followed?|loved|enjoyed|admired"
     r"|came\s+across|found|finished|using|use|played|studied|took|taken|did|completed|joined)\s+(?:\w+\s+)?your\s+"
     r"(?!(?:[\w'\u2019-]+\s+){0,2}?(?:profile|title|role|position|page|background|linkedin|bio|career|experience|job|company|team|firm"
-    r"|e-?mail|name|shop|store|business|website|site|listing|number|details|contact|address|office|agency)\b)",
+    r"|e-?mail|name|shop|store|business|website|site|listing|number|details|contact|address|office|agency)\b"
+    # where they were found is no tie: "I found your brokerage on the Moneywise directory"
+    r"|[^.!?]{0,60}\b(?:directory|google|search\s+results?|yellow\s+pages|company\s+website)\b)",
     # "I watched you run the simul", not news of them ("I saw you were promoted", "saw you joined Arden")
     r"\b(?:watched|watching)\s+you\s+(?!(?:were|are|have|had|got|became|joined|moved|left|won|now|recently|just)\b)[a-z]{3,}\b",
     r"\b(?:heard|saw|seen|watched|watching|listening\s+to|listened\s+to)\s+you\s+(?:speak|talk|present|on|at|moderate|discuss|explain"
     r"|describe|lecture|demo|cast|commentate|stream|play|perform|sing|teach|race|compete|dance|act|host|report|broadcast|debate"
     r"|pitch|coach|referee|interview|answer)\w*\b",
     r"\bin\s+the\s+audience\b",
+    # "the one-shot you ran yourself", "the workshop you led in May": their work, named by what it was
+    rf"\b(?:the|that|a)\s+(?:[\w'-]+\s+){{0,3}}?(?:{WORK_NOUNS})s?\s+(?:that\s+)?you\s+(?:ran|led|gave|hosted|taught|organi[sz]ed|put\s+on"
+    r"|chaired|moderated|presented|built|made|wrote|designed|started|founded|curated|directed|produced)\b",
+    r"\b(?:sat|seated|sitting)\s+(?:at\s+your\s+table|next\s+to\s+you|beside\s+you|across\s+from\s+you)\b",
     r"\bI\s+was\s+(?:at|in)\s+(?:the|your)\s+[^.!?]{0,60}?\b(?:when|where|as)\s+you\b",  # "I was at the Meetup when you showed..."
     r"\b(?:is|are|was|were)\s+(?:all\s+)?yours\b",  # "the signs there are yours": their work
     r"(?-i:\b[A-Z][a-z]+)\s+(?:tells|told|says|said)\s+me\b",  # "Dai tells me the cider is yours": a go-between
@@ -401,6 +409,14 @@ MENTORSHIP = (
     r"\bbe\s+my\s+(?:[\w-]+\s+)?mentor\b",
     r"\b(?:ongoing|formal|regular|long-term|your)\s+mentorship\b",
     r"\b(?:as|become)\s+(?:a|your)\s+mentee\b",
+    r"\bunder\s+your\s+wing\b",  # "would you take me under your wing while I qualify?"
+    r"\b(?:ongoing|continued|regular|long-term)\s+(?:guidance|support|coaching)\b",
+)
+# Answers asked for in writing: a request bigger than a call on its own ("answer a few questions by email").
+ANSWERS_IN_WRITING = (
+    r"\b(?:answer|respond\s+to|reply\s+to)\s+(?:[\w-]+\s+){0,4}?questions\s+(?:[\w-]+\s+){0,2}?(?:by|over|via|through|in)\s+"
+    r"(?:e-?mail|writing|message|text|dm)\b",
+    r"\b(?:fill\s+(?:out|in)|complete)\s+(?:[\w-]+\s+){0,3}?(?:questionnaire|survey)\b",
 )
 # Asking for answers in writing; big when several questions come with it.
 WRITTEN_ANSWERS = (
@@ -474,6 +490,12 @@ JOB_ASK = (
     # Passing the writer's name to whoever hires.
     r"\b(?:forward|pass|send|give|mention)\s+(?:along\s+|on\s+|forward\s+)?my\s+name\b|\bput\s+(?:forward\s+my\s+name|my\s+name\s+forward)\b",
     r"\bwho(?:ever)?\s+(?:does\s+the\s+)?hir(?:es|ing)\b",
+    # "Would your studio take on someone like me?", "consider somebody like me": the writer offered as a hire.
+    r"\b(?:take|taking)\s+on\s+(?:someone|somebody|people|an?\s+(?:[\w-]+\s+)?[\w-]+)\s+like\s+me\b",
+    r"\btak(?:e|ing)\s+(?:someone|somebody|people)\s+like\s+me\s+on\b",
+    r"\bconsider(?:ing)?\s+(?:someone|somebody|people|an?\s+(?:[\w-]+\s+)?[\w-]+)\s+like\s+me\b",
+    r"\bhope\s+you(?:'ll|\s+will|'d|\s+would|\s+might)\s+(?:think\s+of|remember|consider)\s+me\b",
+    r"\b(?:be|get|put\s+me)\s+on\s+your\s+(?:[\w-]+\s+)?(?:list|books|roster|bench|panel|rota)\b",  # "I'd love to be on your freelancer list"
 )
 # Read only in questions and requests (the transcript's turns, a message's asks): as statements
 # they describe the writer ("I work for your supplier"), not a request.
@@ -500,6 +522,7 @@ JOB_ASK_IN_REQUEST = (
     r"\btrial\s+(?:day|shift|week|period)\b|\b(?:day|shift|week)\s+on\s+trial\b",
     r"\bfor\s+nothing\b|\bif\s+you\s+(?:ever\s+)?need\s+(?:someone|anyone|somebody|a\s+hand|an\s+extra\s+hand)\b",
     r"\bput\s+me\s+in\s+front\s+of\b|\bwhoever\s+(?:books|hires|recruits|casts|handles\s+hiring|does\s+the\s+hiring|runs\s+the\s+intake)\b",
+    r"\bwho\s+(?:handles|does|runs|manages|looks\s+after|is\s+in\s+charge\s+of|takes\s+care\s+of)\s+(?:the\s+)?(?:hiring|recruit\w*)\b",
     r"\b(?:needing|need|needs)\s+(?:a|an|another|some)\s+(?:paid\s+|extra\s+)?(?:hand|helper|worker|labourer|laborer)\b",
     r"\bsend\s+(?:some|any|it|them|work|jobs?|clients?|projects?|overflow)\s+(?:\w+\s+){0,2}?(?:my|our)\s+way\b",  # "could you send some my way?"
     r"\b(?:say|saying|mention|mentioning|give|giving|pass|passing)\s+my\s+name\s+(?:on\s+|along\s+)?to\b",
@@ -551,7 +574,9 @@ ATTACHMENT = (
     rf"{_MINE}{_ATTACHABLE}",
     # "My CV is attached", "Resume's attached", "my portfolio is linked below", "my resume is in the attachment".
     rf"\b{_ATTACHABLE}(?:\s+(?:of|with)\s+(?:[\w-]+\s+){{0,4}}?[\w-]+)?(?:'s|\s+is|\s+are)?\s+(?:also\s+)?(?:attached|enclosed)\b",
-    rf"\b{_ATTACHABLE}\b[^.?!]{{0,40}}?\b(?:the|its)\s+link\s+is\s+(?:below|here|above|at)\b",  # "a small portfolio; the link is below"
+    rf"\b{_ATTACHABLE}\b[^.?!]{{0,40}}?\b(?:the|its)\s+link\s+is\s+(?:below|here|above|at)\b",
+    # "my portfolio of student productions is at odunsound.net": a web address is an offer to look
+    rf"\b{_ATTACHABLE}\b[^.?!]{{0,40}}?\b(?:is|are|lives|sits|can\s+be\s+(?:found|seen))\s+(?:up\s+|online\s+)?(?:at|on)\s+(?:https?://)?[\w-]+(?:\.[\w-]+)+",  # "a small portfolio; the link is below"
     # "a small portfolio of my projects, which you can find here: ..."
     rf"\b(?:my|a|the)\s+(?:[\w-]+\s+){{0,2}}?{_ATTACHABLE}\b[^.?!]{{0,60}}?\byou\s+can\s+(?:find|see|view)\s+(?:it\s+)?(?:here|at|on|below)\b",
     rf"\b{_ATTACHABLE}(?:'s|\s+is|\s+are)?\s+(?:also\s+)?(?:linked|included|uploaded)?\s*(?:below|here|above|in\s+(?:the\s+)?attachment)\b",
@@ -595,7 +620,7 @@ APOLOGETIC = (
     r"\bI(?:'m|\s+am|m)\s+(?:just\s+|only\s+)?(?:a\s+)?nobody\b|\bleast\s+qualified\b|\bpunching\s+(?:well\s+)?above\s+my\s+weight\b",
     r"\bunderstand\s+if\s+you\s+(?:delete|ignore|bin)\b",
     r"\bjust\s+an?\s+(?:lowly\s+)?(?:student|grad|graduate|beginner|newbie|nobody|intern|undergrad(?:uate)?)\b",
-    r"\b(?:silly|stupid|dumb|naive|odd|strange|weird|random|presumptuous)\s+(?:request|question|ask|idea|favou?r)\b",
+    r"\b(?:silly|stupid|dumb|naive|odd|strange|weird|random|presumptuous)\s+(?:request|question|ask|idea|favou?r|message|note|e-?mail)\b",
     r"\bnot\s+sure\s+(?:if\s+|whether\s+)?I(?:'m|\s+am|m)\s+(?:good|qualified|smart|experienced|talented|ready|worthy)\b",
     r"\bnot\s+(?:good|smart|qualified|experienced|talented)\s+enough\b",
     r"\b(?:don't|do\s+not)\s+(?:want|mean)\s+to\s+(?:bother|impose|intrude|disturb|waste|pester)\b",

@@ -10,7 +10,7 @@ from typing import Literal
 
 from coach.errors import UserInputError
 from coach.rubric import lexicon
-from coach.text import LIST_MARKER, normalize, split_sentences, word_count
+from coach.text import LIST_MARKER, normalize, spelled_out, split_sentences, word_count
 
 MessageKind = Literal["outreach", "thank-you"]
 Channel = Literal["email", "linkedin"]
@@ -29,7 +29,7 @@ _INLINE_CLOSING = re.compile(
 # "...that one? — Sam"
 _DASH_SIGNATURE = re.compile(r"^(?P<body>.*[.!?)])\s*(?P<closing>[\u2014\u2013-]{1,2})\s?(?P<name>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,2})\s*$")
 _POSTSCRIPT = re.compile(r"^\s*p\.?\s?s\.?\b", re.IGNORECASE)
-_SALUTATION_END = re.compile(r"[,:;!]|\s[\u2014\u2013-]\s")
+_SALUTATION_END = re.compile(r"[,:;!]+|\s[\u2014\u2013-]\s")
 
 MAX_SIGNATURE_LINES = 8  # name, title, school, links... more than this is body text
 MAX_SIGNATURE_LINE_WORDS = 10
@@ -111,8 +111,8 @@ class Message:
 
     @cached_property
     def sentences(self) -> tuple[str, ...]:
-        """Sentences of the content, without the greeting or the signature."""
-        return tuple(split_sentences(self.content))
+        """Sentences of the content, without the greeting or the signature, texting spellings written out."""
+        return tuple(spelled_out(sentence) for sentence in split_sentences(self.content))
 
     @cached_property
     def subject_and_sentences(self) -> tuple[str, ...]:

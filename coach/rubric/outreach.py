@@ -34,6 +34,7 @@ MEAL = compile_any(lexicon.MEAL)
 RECURRING = compile_any(lexicon.RECURRING)
 MENTORSHIP = compile_any(lexicon.MENTORSHIP)
 WRITTEN_ANSWERS = compile_any(lexicon.WRITTEN_ANSWERS)
+ANSWERS_IN_WRITING = compile_any(lexicon.ANSWERS_IN_WRITING)
 
 
 def ask_sentences(message: Message) -> list[str]:
@@ -192,6 +193,8 @@ def _quoted(span: str | None) -> str | None:
 
 def _written_questions(message: Message, asks: list[str]) -> str | None:
     """Evidence of a long list of questions to answer, or None."""
+    if in_writing := first_clause(ANSWERS_IN_WRITING, asks):
+        return f"{quote(in_writing)} asks for answers in writing"
     written = next((s for s in asks if WRITTEN_ANSWERS.search(s)), None)
     questions = sum(is_question(s) for s in message.sentences if s != written)
     if written and questions >= 3:

@@ -171,7 +171,8 @@ def topic_words(sentence: str) -> list[str]:
     for previous, token in zip(tokens[start - 1 :], tokens[start:]):
         # "your experience at Google" names an employer, not a field: skip "at <Name ...>".
         skipping_employer = token[:1].isupper() and (previous.lower() == "at" or skipping_employer)
-        if not skipping_employer and token.lower() not in lexicon.VAGUE_WORDS and any(c.isalpha() for c in token):
+        # "a 15-minute call" says how long, not about what: a word that opens with a digit names no topic.
+        if not skipping_employer and token.lower() not in lexicon.VAGUE_WORDS and token[:1].isalpha():
             named.append(token)
     return named
 

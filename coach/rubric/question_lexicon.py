@@ -261,7 +261,7 @@ RESOURCES = (
     r"\b(recommend|suggest|point me)\w*\b.*\b(" + RESOURCE_NOUNS + "|" + PEOPLE_NOUNS + r")\b",
     r"\b(should|could|can|would you recommend) i (read|follow|join|attend|listen|subscribe|"
     r"watch)\b",
-    r"\bwhat do you (read|follow|listen to|subscribe to|watch)\b|\bstay (on top|current|up to "
+    r"\bwhat (do|would|should|could) (you|i) (join|read|follow|listen to|subscribe to|watch)\b|\bstay (on top|current|up to "
     r"date)\b",
     r"\bwhere (can|could|should|do|would) (i|someone|a student|people) (find|read|learn|look|go)\b",  # "Where can I find case studies?"
     r"\bworth (joining|attending|reading|following|listening to|watching|checking out|visiting)\b",

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from coach.rubric.message import is_closing_line, parse, parse_date, salutation
-from coach.text import is_question, normalize, split_sentences, word_count
+from coach.text import is_question, normalize, spelled_out, split_sentences, word_count
 
 EMAIL = """Subject: Fellow Brightmoor alum - a question about urban forestry
 Hi Ms. Castellanos,
@@ -247,3 +247,23 @@ def test_unknown_kind_or_channel_is_refused_with_the_allowed_values() -> None:
         parse("Hi", kind="transcript")  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="linkedin"):
         parse("Hi", channel="sms")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "read_as"),
+    [
+        ("could u send ur notes", "could you send your notes"),
+        ("sorry for the random msg, im no expert", "sorry for the random message, I'm no expert"),
+        ("U of T and Ur are places; IM is not im", "U of T and Ur are places; IM is not I'm"),
+        ("your umbrella, a menu, u.s. law", "your umbrella, a menu, u.s. law"),
+    ],
+)
+def test_texting_spellings_are_written_out_word_for_word(text: str, read_as: str) -> None:
+    assert spelled_out(text) == read_as
+    assert word_count(spelled_out(text)) == word_count(text)
+
+
+def test_the_rules_read_a_texted_note_with_its_spellings_written_out() -> None:
+    message = parse("hey Dr. Tanaka!! i was at ur lecture on slow slip. could u spare 15 min?", "outreach", "linkedin")
+    assert message.sentences == ("i was at your lecture on slow slip.", "could you spare 15 min?")
+    assert "ur lecture" in message.body  # the counted text is the writer's own
