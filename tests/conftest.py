@@ -125,9 +125,9 @@ def gguf_path() -> Path:
 
 @pytest.fixture(scope="session")
 def llama_server(gguf_path: Path):
-    """A real OpenAI-compatible llama.cpp server on a free loopback port."""
+    """A real OpenAI-compatible llama.cpp server on a free loopback port (loaded in the mode this CPU runs)."""
     port = free_port()
-    args = [sys.executable, "-m", "llama_cpp.server", "--model", str(gguf_path), "--host", "127.0.0.1", "--port", str(port)]
+    args = [sys.executable, "-m", "coach.local_server", "--model", str(gguf_path), "--host", "127.0.0.1", "--port", str(port)]
     with serving([*args, "--n_ctx", "2048", "--n_threads", "1"], None, f"http://127.0.0.1:{port}/v1/models", seconds=120):
         yield f"http://127.0.0.1:{port}/v1"
 

@@ -124,3 +124,20 @@ def test_doctor_and_setup_say_in_one_line_when_the_local_model_cannot_run(tmp_pa
     assert doctor.returncode == 1
     assert f"FAIL local model: {reason}" in doctor.stdout.splitlines()
     assert "Traceback" not in doctor.stdout + doctor.stderr
+
+
+def test_the_server_launcher_reads_the_model_from_llama_cpp_server_arguments() -> None:
+    from coach.local_server import model_argument
+
+    assert model_argument(["--model", "a.gguf", "--port", "8000"]) == Path("a.gguf")
+    assert model_argument(["--host", "127.0.0.1", "--model=b.gguf"]) == Path("b.gguf")
+    assert model_argument(["--port", "8000"]) is None
+
+
+def test_the_server_launcher_refuses_without_a_model_or_with_a_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    from coach.local_server import main
+
+    assert main(["--port", "8000"]) == 2
+    assert "usage" in capsys.readouterr().err
+    assert main(["--model", str(tmp_path / "none.gguf")]) == 1
+    assert "does not exist" in capsys.readouterr().err
