@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from coach.config import Settings
+from coach.config import get_settings
 from coach.errors import BackendError
 from coach.local_model import runtime_choice
 from coach.local_runtime import model_params_for
@@ -34,7 +34,7 @@ def main(argv: list[str]) -> int:
         print("usage: python -m coach.local_server --model FILE.gguf [llama_cpp.server options]", file=sys.stderr)
         return 2
     try:
-        choice = runtime_choice(model, Settings(_env_file=None).models_dir)
+        choice = runtime_choice(model, get_settings().models_dir)
     except BackendError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
