@@ -212,18 +212,20 @@ CAREER_FACT = (
     r"\b(?:website|site|page|profile|headline|bio|listing|directory\s+entry)(?:['\u2019]s)?\s+(?:says|said|lists|shows|mentions)\b",
     r"\bon\s+(?:[\w'\u2019&-]+\s+){0,4}?(?:website|site|page|profile|bio|listing)\s+that\s+you\b",
     r"\bI\s+(?:see|saw|noticed|read)\s+(?:that\s+)?you\b(?!\s+(?:speak|talk|present|perform|play|at|on)\b)",
+    r"\bI\s+(?:understand|know|gather)\s+(?:that\s+)?(?:you|your)\b",  # "I understand your team measures...": known, not shared
 )
 # Words that end the noun phrase after "your": a verb or a second "you" means the work noun is not theirs.
 _NOT_BETWEEN = (
     r"(?:says|said|is|are|was|were|has|have|had|you|your|lists|shows|mentions|lead|leads|led|runs?"
-    r"|profile|page|website|site|shop|store|listing|headline|bio|career|next|upcoming|future|open|vacant|to)\b"
+    r"|profile|page|website|site|shop|store|listing|headline|bio|career|next|upcoming|future|open|vacant|to"
+    r"|company|firm|employer|organi[sz]ation|corporation|agency)\b"
 )
 _PLACE_NOUNS = r"centre|center|team|department|office|site|manager|unit|desk|staff|shop|hours|opening|location|studio|business|company|firm|practice"
 WORK_CONNECTION = (
     # "your recent talk on"; not "your profile says you lead ... reporting", "your collection centre on Hale Road"
     rf"\byour(?!\s+way\b)(?:\s+(?!{_NOT_BETWEEN})[\w'&\"-]+){{0,5}}?\s+(?:{WORK_NOUNS})s?\b(?!['\u2019]s\b|\s+(?:{_PLACE_NOUNS})\b)",
     r"\b(?:read|watched|heard|saw|attended|listened\s+to|toured|visited|used|followed?|loved|enjoyed|admired"
-    r"|came\s+across|found|finished|using|use|played|studied|took|taken|did|completed|joined)\s+(?:\w+\s+)?your\s+"
+    r"|came\s+across|found|finished|using|use|played|studied|took|taken|did|completed|joined|came\s+to|went\s+to)\s+(?:\w+\s+)?your\s+"
     r"(?!(?:[\w'\u2019-]+\s+){0,2}?(?:profile|title|role|position|page|background|linkedin|bio|career|experience|job|company|team|firm"
     r"|e-?mail|name|shop|store|business|website|site|listing|number|details|contact|address|office|agency)\b"
     # where they were found is no tie: "I found your brokerage on the Moneywise directory"
@@ -238,7 +240,10 @@ WORK_CONNECTION = (
     rf"\b(?:the|that|a)\s+(?:[\w'-]+\s+){{0,3}}?(?:{WORK_NOUNS})s?\s+(?:that\s+)?you\s+(?:ran|led|gave|hosted|taught|organi[sz]ed|put\s+on"
     r"|chaired|moderated|presented|built|made|wrote|designed|started|founded|curated|directed|produced)\b",
     r"\b(?:sat|seated|sitting)\s+(?:at\s+your\s+table|next\s+to\s+you|beside\s+you|across\s+from\s+you)\b",
-    r"\bI\s+was\s+(?:at|in)\s+(?:the|your)\s+[^.!?]{0,60}?\b(?:when|where|as)\s+you\b",  # "I was at the Meetup when you showed..."
+    r"\bI\s+(?:was\s+(?:at|in)|attended|went\s+to|came\s+to)\s+(?:the|your)\s+[^.!?]{0,60}?\b(?:when|where|as)\s+you\b",
+    # "At the Prison Mental Health Conference you described...": what they did at an event the writer was at
+    r"^\W*(?:at|during)\s+(?:the|your|last\s+\w+'s)\s+[^.!?]{3,60}?,?\s+you\s+(?:described|spoke|said|presented|talked|explained|showed"
+    r"|gave|shared|mentioned|argued|demonstrated|walked\s+us|told\s+us|answered)\b",  # "I was at the Meetup when you showed..."
     r"\b(?:is|are|was|were)\s+(?:all\s+)?yours\b",  # "the signs there are yours": their work
     r"(?-i:\b[A-Z][a-z]+)\s+(?:tells|told|says|said)\s+me\b",  # "Dai tells me the cider is yours": a go-between
     r"\byou\s+(?:spoke|talked|presented|lectured|came|visited)\s+(?:to|at|in|with)\s+(?:our|my)\b",  # "You spoke to our class"
@@ -290,7 +295,7 @@ ASK_MARKERS = (
     r"^\W*(?:would|could|is|will|might)\s+(?:this|that|it)\s+(?:be\s+)?(?:possible|ok|okay|alright|feasible|work)\b",
     r"\b(?:would|could|can|may|might|will)\s+(?:you|we|I)\b",
     r"\bI(?:'d|\s+would)\s+(?:\w+\s+)?(?:love|like|welcome|appreciate|value|enjoy)\b",
-    r"\b(?:would|'d)\s+(?:\w+\s+)?be\s+(?:so\s+|very\s+|really\s+)?(?:grateful|thankful|glad|happy|thrilled|delighted|honou?red)\b",
+    r"\b(?:would|should|'d)\s+(?:\w+\s+)?be\s+(?:so\s+|very\s+|really\s+|most\s+|most\s+)?(?:grateful|thankful|glad|happy|thrilled|delighted|honou?red)\b",
     r"^\W*would\s+(?:really\s+|so\s+)?(?:love|like|appreciate|welcome|value)\b",  # the subject dropped: "Would love 15 min on..."
     r"\bif\s+you\s+(?:would|could|can|might)\b",
     r"\bplease\b|\blet\s+me\s+know\b|\bwould\s+it\s+be\s+possible\b",
@@ -315,6 +320,7 @@ REQUEST_OPENERS = (
     r"^(?:it'd|it\s+would)\s+(?:be\s+great|be\s+wonderful|mean\s+a\s+lot|help)\b.*\bif\s+you\b",
     r"^if\s+you\s+(?:could|can|know|have|would)\b",
     r"^i(?:'m|\s+am|\s+was)\s+(?:hoping|wondering)\b",
+    r"^(?:any|is\s+there\s+any|would\s+there\s+be\s+any)\s+chance\b|^would\s+it\s+be\s+possible\b",
 )
 
 # A sentence about meeting: a duration in it belongs to the ask even when
@@ -442,12 +448,20 @@ JOB_ASK = (
     r"\bput\s+in\s+a\s+(?:good\s+)?word\b|\bput\s+a\s+(?:good\s+)?word\s+in\b",
     r"\bkeep\s+me\s+in\s+mind\b",
     r"\bif\s+(?:your|the)\s+(?:[\w-]+\s+){0,2}?(?:is|are)\s+(?:ever\s+)?looking\s+for\s+(?:someone|anyone|somebody|an?\s+)",
-    r"\bif\s+you(?:'re|\s+are)\s+(?:ever\s+)?short\s+(?:a|an|of)\b",  # "If you're short a labourer over winter, give us a yell"
+    r"\bif\s+you(?:'re|\s+are)\s+(?:ever\s+)?short\s+(?:a|an|of)\b",
+    r"\bif\s+you(?:'re|\s+are)\s+(?:ever\s+)?(?:looking\s+for|in\s+need\s+of)\s+(?:someone|anyone|somebody|an?\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:assistant|coordinator|intern|trainee|apprentice|junior|hand|helper|technician|associate|recruit|hire)\b)",
+    # "let me know if anything comes up on the promo team": waiting to be told of an opening
+    r"\blet\s+me\s+know\s+if\s+(?:anything|something|a\s+(?:[\w-]+\s+){0,2}?(?:spot|position|role|opening|place|vacancy|job))\s+"
+    r"(?:ever\s+)?(?:comes\s+up|opens(?:\s+up)?|becomes\s+available)\b",
+    # the writer's availability told to someone who could hire: "I'm free from June", "available full-time after graduation"
+    r"\bI(?:'m|\s+am)\s+(?:free|available)\s+(?:to\s+start\s+|full-time\s+|part-time\s+|every\s+weekend\s+)?(?:from|after|starting(?:\s+in)?)\s+"
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|graduation|next\s+(?:month|summer|year))\b",  # "If you're short a labourer over winter, give us a yell"
     r"\bif\s+you\s+(?:ever\s+)?(?:thought|think)\s+of\s+me\b",  # "it would mean a lot if you thought of me"
     # "if anything opens up on your team", "when a spot opens up": the writer waiting for an opening with them.
     r"\b(?:anything|something|a\s+(?:[\w-]+\s+){0,2}?(?:spot|position|role|opening|place|vacancy|job))\s+(?:ever\s+)?opens?\s+up\b",
     r"\bif\s+a\s+(?:[\w-]+\s+){0,2}?(?:spot|position|role|opening|place|vacancy|job|post)\s+(?:ever\s+)?opens\s+(?:in|on|at)\s+your\b",
-    r"\bremember\s+(?:me|my\s+name)\b(?!\s+from)",  # "would you remember my name?"
+    r"\bremember\s+(?:me|my\s+name)\b(?!\s+(?:from|as|when|at|in)\b)",  # "would you remember my name?"
     # "could you introduce me to whoever is booking stunt performers", "tell the recruitment team about me"
     rf"\bintroduce\s+me\s+to\s+(?:(?:whoever|someone|the\s+person)\s+(?:who\s+)?(?:is\s+|does\s+the\s+)?(?:booking|hiring|recruiting|casting)"
     rf"|(?:your|the)\s+(?:[\w-]+\s+){{0,2}}?{_HIRING_PEOPLE})\b",
@@ -575,6 +589,15 @@ ATTACHMENT = (
     # "My CV is attached", "Resume's attached", "my portfolio is linked below", "my resume is in the attachment".
     rf"\b{_ATTACHABLE}(?:\s+(?:of|with)\s+(?:[\w-]+\s+){{0,4}}?[\w-]+)?(?:'s|\s+is|\s+are)?\s+(?:also\s+)?(?:attached|enclosed)\b",
     rf"\b{_ATTACHABLE}\b[^.?!]{{0,40}}?\b(?:the|its)\s+link\s+is\s+(?:below|here|above|at)\b",
+    # "My restoration portfolio: tomfielding-clocks.uk"
+    rf"\bmy\s+(?:[\w-]+\s+){{0,2}}?{_ATTACHABLE}\s*:\s*(?:https?://)?[\w-]+(?:\.[\w-]+)+",
+    # "I've attached a few photos from my portfolio", "I enclose a short essay I wrote": the writer's own work sent
+    rf"\b(?:attached|enclosed|included)\s+(?:[\w-]+\s+){{0,5}}?(?:from|of)\s+my\s+(?:[\w-]+\s+)?{_ATTACHABLE}",
+    # ...their own: "my", or "a short essay I wrote" (not "the article you asked about")
+    r"\bI(?:'ve|\s+have)?\s+(?:enclose[ds]?|attach(?:ed)?|include[ds]?)\s+(?:my\s+(?:[\w'-]+\s+){0,3}?(?:essay|article|paper|report|review"
+    r"|story|sketches|drawings|designs|photos)\b|an?\s+(?:[\w'-]+\s+){0,3}?(?:essay|article|paper|report|review|story|sketches|drawings"
+    r"|designs|photos)\s+(?:that\s+)?I(?:'ve)?\s+(?:wrote|written|did|made|drew|took|put\s+together))",
+    r"\b(?:attached|enclosed|included|sending|sent)\b[^.?!]{0,120}\bas\s+an?\s+(?:writing\s+|work\s+)?sample\b",
     # "my portfolio of student productions is at odunsound.net": a web address is an offer to look
     rf"\b{_ATTACHABLE}\b[^.?!]{{0,40}}?\b(?:is|are|lives|sits|can\s+be\s+(?:found|seen))\s+(?:up\s+|online\s+)?(?:at|on)\s+(?:https?://)?[\w-]+(?:\.[\w-]+)+",  # "a small portfolio; the link is below"
     # "a small portfolio of my projects, which you can find here: ..."
@@ -674,7 +697,7 @@ VAGUE_WORDS = frozenset(
     lot lots bit little general generally overall things thing stuff everything anything something
     career careers path paths journey experience experiences background story stories perspective
     perspectives thoughts thought view views opinion opinions advice insight insights brain work job
-    jobs life working together else world day days time times today week weeks month months year years sometime soon now
+    jobs life working together else world day days time times today week weeks month months year years sometime soon now it's what's that's there's
     field industry space area sector role roles company team firm organization business
     current currently way ways kind sort type success successful up out into through over about
     day-to-day day to like chat call conversation talk talking minutes minute quick brief short
@@ -784,6 +807,7 @@ NEXT_STEP = (
     r"|booked|downloaded|contacted)\b",
     r"\b(?:keep|stay)\s+(?:you\s+)?(?:posted|updated|informed|in\s+touch|in\s+the\s+loop)\b",
     r"\bkeep\s+in\s+touch\b|\breport\s+back\b|\blet\s+you\s+know\s+how\b",
+    r"\b(?:put|added|pencilled|penciled|marked|booked)\s+(?:\w+\s+){0,3}?(?:in|into|on)\s+my\s+(?:diary|calendar|planner)\b",
     r"^\W*(?:will|gonna|going\s+to|planning\s+to|plan\s+to|planning\s+on|hoping\s+to|hope\s+to|aiming\s+to)\s+\w+",
     # the subject dropped before a plan with a date: "Ordering the loupe you recommended today", "Reading X this week"
     r"^\W*(?:(?:also|and|then|now|already)\s+)?(?!(?:thank|meet|talk|speak|hear|see|watch|listen|chatt)ing\b)[A-Za-z][a-z]+ing\s+"

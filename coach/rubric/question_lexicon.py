@@ -132,7 +132,9 @@ SEARCHABLE = (
     r"\bwhen did you (open|found|start|launch|establish|set up) (the|your|this) (shop|store|company|firm|business|restaurant|studio|practice|clinic|gallery)\b",
     r"\b(do|does) (you|your \w+|it) have (another|other|more|any other) (locations?|shops?|branches|stores|sites|offices)\b",  # "what does Lumenne actually sell"
     # size and head count
-    r"\bhow many (employees|staff|workers|beds|locations|offices|stores|shops|outlets|branches|clinics|"
+    r"\b(is|are) (the|your|its) (head office|headquarters|hq|main office) (still |now )?(in|based|located)\b"
+    r"|\bwhere (is|are) (the|your|its) (head office|headquarters|hq|main office)\b",
+    r"\bhow many (employees|staff|workers|beds|locations|offices|stores|shops|outlets|branches|clinics|hostels|hotels|"
     r"hospitals|sites|plants|factories|restaurants|people (work|are employed))\b",
     r"\bhow many (people|employees|staff|workers) (does|do) (?!you\b)[\w' &-]+ (employ|have|hire)\b",  # "How many people does Quillon employ?"
     r"\bhow (big|large) is (the|your|this) (company|firm|organi[sz]ation|business|hospital|"
@@ -279,6 +281,7 @@ REFERRAL = (
     r"\b(i|me) (should |could |can |might |ought to )?(be )?(talk|speak|reach out|contact|connect|following|talking|speaking|"
     r"meet|learn from|follow|shadow|ping|message|email|write to|call)\b",
     r"\b(introduce me|put me in touch|connect me)\b",
+    r"\bwhose (\w+ )?(work|writing|blog|channel|portfolio|feed|account|books?|videos?)\b.*\b(i|me)\b",  # "Whose work should I be looking at?"
     r"\bwho (should|could|can|would|might|do you think)\b.*\b(talk|speak|reach|contact|meet|"
     r"connect|email|call)\b",
     r"\b(refer|point|direct|send) me to (someone|anyone|a colleague|people|others?|your colleague)\b",

@@ -31,7 +31,7 @@ INTRO = (
 # case-sensitive: a name, or a turn that opens with a bare full name ("Liam Gallacher. Doing the diploma...")
 INTRO_NAME = (
     r"\b(I'm|I am|[Tt]his is|[Mm]y name's) [A-Z][a-z'-]+"
-    r"|(?:^|[.!?,]\s+)\W*(?!(Hi|Hello|Hey|Dear|Good|Morning|Evening|Thanks|Thank|Sorry|Yes|Okay|Ok|Well|Great|Right|Oh|Wow|Mr|Mrs|Ms|Miss|Mx|Dr|Professor|Prof|Sir|Madam|Dame|Captain|Doctor)\b)"
+    r"|(?:^|[.!?,]\s+)\W*(?!(Hi+|Hello+|Hey+|Dear|Good|Morning|Evening|Thanks|Thank|Sorry|Yes|Okay|Ok|Well|Great|Right|Oh|Wow|Mr|Mrs|Ms|Miss|Mx|Dr|Professor|Prof|Sir|Madam|Dame|Captain|Doctor)\b)"
     r"[A-Z][a-z'-]+ [A-Z][a-z'-]+\s*[.!]"
 )
 # ...or says why they asked for the conversation.
