@@ -20,7 +20,7 @@ NOT_A_NAME = frozenset(
 GREETING_OPENERS = (
     r"to\s+whom\s+it\s+may\s+concern",
     r"good\s+(?:morning|afternoon|evening|day)",
-    r"hi|hello|hey|heya|hiya|howdy|yo|dear|greetings|salutations|respected|esteemed|(?:good\s+)?morning|afternoon|evening|g'?day",
+    r"hi+|hello+|he+y+|heya|hiya|howdy|yo+|dear|greetings|salutations|respected|esteemed|(?:good\s+)?morning|afternoon|evening|g'?day",
     # Spanish, French, German openers, so a translated note is not "no greeting".
     r"hola|estimad[oa]s?|querid[oa]s?|buen[oa]s\s+(?:d[ií]as|tardes)|bonjour|ch[eè]re?|hallo|liebe[rs]?|sehr\s+geehrte[rs]?",
     r"namaste|salaam|salam|assalamu\s+alaikum|shalom|ciao|ol[aá]|hej|kia\s+ora|aloha",
@@ -96,9 +96,11 @@ REACTIONS = (
     r"\bchanged\s+(?:my\s+mind|how\s+I|the\s+way\s+I)\b",
     r"\bmade\s+me\s+(?:want|think|laugh|realize|realise|rethink|reconsider|curious)\b",
     r"\bI\s+(?:also\s+|really\s+|especially\s+)?(?:loved|liked|enjoyed|admired|appreciated|valued|found\s+it)\b",
-    r"\bI\s+(?:had\s+not|hadn't|didn't|did\s+not|never)\s+(?:realised|realized|known|know|thought|expected)\b"
+    r"\bI(?:\s+(?:had\s+not|hadn't|didn't|did\s+not|never|had\s+never|have\s+never)|'d\s+never|'ve\s+never)\s+(?:realised|realized|known|know"
+    r"|thought|expected|seen|heard|considered)\b"
+    r"|\bI\s+was\s+(?:also\s+|really\s+|so\s+)?(?:struck|amazed|impressed|fascinated|surprised|moved|inspired|intrigued)\s+(?:that|by|to|how|when)\b"
     r"|\bI\s+(?:had|have)\s+no\s+idea\b",  # "I had not realised diamond wire..."
-    r"\bI\s+(?:also\s+|still\s+|often\s+)?(?:remember|recall|think\s+about|have\s+thought\s+about)\b",
+    r"\bI\s+(?:also\s+|still\s+|often\s+)?(?:remember|recall|think\s+about|have\s+thought\s+about|quote|repeat)\b",
     # "...is the career I keep daydreaming about", "is a path I admire": their path, admired
     r"\bI\s+(?:\w+\s+){0,2}?(?:admire|love|envy|respect|dream|daydream|aspire|look\s+up\s+to)\w*(?:\s+(?:about|of|to))?\W*$",
     r"\bin\s+my\s+(?:humble\s+)?(?:opinion|view)\b|\bI(?:'ve|\s+have)?\s+(?:ever\s+)?(?:know|knew|seen|read|heard|used|met|found|come\s+across)\W*$",
@@ -236,6 +238,7 @@ WORK_CONNECTION = (
     r"|describe|lecture|demo|cast|commentate|stream|play|perform|sing|teach|race|compete|dance|act|host|report|broadcast|debate"
     r"|pitch|coach|referee|interview|answer)\w*\b",
     r"\bin\s+the\s+audience\b",
+    r"\bI(?:'m|\s+am|\s+was)\s+the\s+(?:[\w-]+\s+){0,3}?who\s+(?:asked|spoke\s+to\s+you|talked\s+to\s+you|came\s+up|stayed\s+behind|helped)\b",
     # "the one-shot you ran yourself", "the workshop you led in May": their work, named by what it was
     rf"\b(?:the|that|a)\s+(?:[\w'-]+\s+){{0,3}}?(?:{WORK_NOUNS})s?\s+(?:that\s+)?you\s+(?:ran|led|gave|hosted|taught|organi[sz]ed|put\s+on"
     r"|chaired|moderated|presented|built|made|wrote|designed|started|founded|curated|directed|produced)\b",
@@ -446,7 +449,10 @@ JOB_ASK = (
     r"(?:[\w-]+\s+)?referral\b(?!\s+to\s+(?:someone|anyone|others?|a\s+colleague))",
     r"\breferral\s+(?:for|to)\s+(?:the|your|an?)\s+(?:[\w-]+\s+){0,2}?(?:team|role|position|job|opening|program|internship)\b",
     r"\bput\s+in\s+a\s+(?:good\s+)?word\b|\bput\s+a\s+(?:good\s+)?word\s+in\b",
-    r"\bkeep\s+me\s+in\s+mind\b",
+    r"\bkeep\s+(?:me|my\s+name|us)\s+in\s+mind\b",
+    # "Do you ever take on summer help?", "Do you ever take people on?"; not "How do you take on new staff?"
+    r"(?<!how\s)\b(?:do|does|would|will)\s+(?:you|your\s+[\w-]+)\s+(?:ever\s+)?take\s+(?:on\s+)?(?:any\s+)?(?:[\w-]+\s+)?"
+    r"(?:help|staff|people|students|trainees|interns|helpers|hands|volunteers)(?:\s+on)?\b",
     r"\bif\s+(?:your|the)\s+(?:[\w-]+\s+){0,2}?(?:is|are)\s+(?:ever\s+)?looking\s+for\s+(?:someone|anyone|somebody|an?\s+)",
     r"\bif\s+you(?:'re|\s+are)\s+(?:ever\s+)?short\s+(?:a|an|of)\b",
     r"\bif\s+you(?:'re|\s+are)\s+(?:ever\s+)?(?:looking\s+for|in\s+need\s+of)\s+(?:someone|anyone|somebody|an?\s+(?:[\w-]+\s+){0,2}?"
@@ -584,11 +590,14 @@ _I_SEND = (  # the writer as the sender: "I can send", "I'm happy to share", "sh
 )
 ATTACHMENT = (
     # "I've attached my resume", "I attach my CV", "attached is a copy of my CV", "I've included a link to my portfolio".
-    rf"\b(?:attach|attached|attaching|enclose|enclosed|enclosing|included|including|uploaded)\s+(?:is\s+|are\s+|here\s+|below\s+)?"
+    rf"\b(?:attach|attached|attaching|enclose|enclosed|enclosing|included|including|uploaded)\s+(?:also\s+|too\s+)?(?:is\s+|are\s+|here\s+|below\s+)?"
     rf"{_MINE}{_ATTACHABLE}",
     # "My CV is attached", "Resume's attached", "my portfolio is linked below", "my resume is in the attachment".
     rf"\b{_ATTACHABLE}(?:\s+(?:of|with)\s+(?:[\w-]+\s+){{0,4}}?[\w-]+)?(?:'s|\s+is|\s+are)?\s+(?:also\s+)?(?:attached|enclosed)\b",
     rf"\b{_ATTACHABLE}\b[^.?!]{{0,40}}?\b(?:the|its)\s+link\s+is\s+(?:below|here|above|at)\b",
+    # "I have attached a short summary of that experience and my CV", "I attach also my curriculum"
+    rf"\b(?:attached|enclosed|included)\b[^.?!]{{0,60}}?\b(?:and|plus|with|as\s+well\s+as)\s+(?:my|a\s+copy\s+of\s+my)\s+(?:[\w-]+\s+)?{_ATTACHABLE}",
+    r"\bI\s+(?:attach|enclose|send)\s+(?:also\s+|too\s+)?my\s+curriculum\b",
     # "My restoration portfolio: tomfielding-clocks.uk"
     rf"\bmy\s+(?:[\w-]+\s+){{0,2}}?{_ATTACHABLE}\s*:\s*(?:https?://)?[\w-]+(?:\.[\w-]+)+",
     # "I've attached a few photos from my portfolio", "I enclose a short essay I wrote": the writer's own work sent
@@ -669,18 +678,20 @@ TOPIC_TRIGGERS = (
     r"\b(?:learn(?:ing)?|hear(?:ing)?|understand(?:ing)?|explain|discuss(?:ing)?|describe|ask(?:ing)?|know\s+more"
     r"|curious|interested|exploring|explore|considering|advice|insights?|questions?|tell\s+me|walk\s+me\s+through"
     r"|chat(?:ting)?|call|conversation|coffee|meeting|talking|speaking|informational\s+interview"
-    r"|hoping\s+to\s+(?:move|switch|transition|pivot|get)|(?:I(?:'m|\s+am)\s+(?:\w+\s+)?|\bmy\s+)(?:move|moving|switch|switching"
+    r"|eyeing|(?:re)?train(?:ing)?\s+(?:in|as)|hoping\s+to\s+(?:move|switch|transition|pivot|get)|(?:I(?:'m|\s+am)\s+(?:\w+\s+)?|\bmy\s+)(?:move|moving|switch|switching"
     r"|transition|transitioning|pivot|pivoting)\s+(?:into|to))\b",
     r"(?<!your\s)(?<!\ba\s)(?<!the\s)\btalk\b",  # the verb, not "your talk"
 )
 # After these words comes the topic itself.
-TOPIC_INTRODUCERS = frozenset("about regarding into how what why which whether on discuss discussing explore exploring understand towards toward".split())
+TOPIC_INTRODUCERS = frozenset(
+    "about regarding into how what why which whether on discuss discussing explore exploring understand towards toward eyeing learn".split()
+)
 # An ask that points back at a move named earlier: "how you made that move", "what that switch took".
 MOVE_ANAPHORA = r"\b(?:that|this|the|your)\s+(?:move|switch|transition|jump|leap|pivot|change)\b"
 SUBJECT_PRONOUNS = frozenset("i you we he she they it".split())
 # "in"/"to" introduce a topic only after these ("a career in law", "move to policy").
 TOPIC_PREPOSITION_HEADS = frozenset(
-    """interested interest career careers work working role roles job jobs transition move moving
+    """retrain retraining train training requalify qualify specialise specialize interested interest career careers work working role roles job jobs transition move moving
     switch switching pivot pivoting start started future path""".split()
 )
 # Words that name no field, role or kind of work: "your career", "what you do",
@@ -697,7 +708,7 @@ VAGUE_WORDS = frozenset(
     lot lots bit little general generally overall things thing stuff everything anything something
     career careers path paths journey experience experiences background story stories perspective
     perspectives thoughts thought view views opinion opinions advice insight insights brain work job
-    jobs life working together else world day days time times today week weeks month months year years sometime soon now it's what's that's there's
+    jobs life working together else world day days time times today week weeks month months year years sometime soon now it's what's that's there's guidance wisdom expertise knowledge tips
     field industry space area sector role roles company team firm organization business
     current currently way ways kind sort type success successful up out into through over about
     day-to-day day to like chat call conversation talk talking minutes minute quick brief short
@@ -762,7 +773,8 @@ SPECIFIC_REFERENCE = (
     r"\bwalk(?:ing|ed)?\s+me\s+through\b",
     r"\b(?:show(?:ing|ed)?|t(?:aking|ook))\s+me\s+(?:around|round|through)\b",  # "showing me around the excavation"
     r"\b(?:hear(?:ing)?|learning|seeing|finding\s+out|discovering)\s+(?:how|why|what|that)\b",  # "hearing how your team records..."
-    r"(?:\bI\s+|^\W*)(?:didn't|did\s+not|never)\s+(?:know|realise|realize|expect|think)\b",  # also "Didn't know the gear decides..."  # "I didn't know inspectors start on nights"
+    r"(?:\bI\s+|^\W*)(?:didn't|did\s+not|never)\s+(?:know|knew|realise|realised|realize|realized|expect|expected|think|thought)\b"
+    r"|(?:\bI\s+|^\W*)(?:had|have)\s+no\s+idea\b",  # also "Didn't know the gear decides..."  # "I didn't know inspectors start on nights"
     r"\b(?:recommending|suggesting|mentioning|sharing|explaining|describing|introducing\s+me\s+to|pointing\s+me\s+to)\b",
     r"\b(?:meeting|seeing|visiting|touring)\s+(?:the|your)\b",
     r"\b(?:watching|seeing|hearing)\s+you\s+(?!speak\b|talk\b)\w+",

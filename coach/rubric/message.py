@@ -29,7 +29,7 @@ _INLINE_CLOSING = re.compile(
 # "...that one? — Sam"
 _DASH_SIGNATURE = re.compile(r"^(?P<body>.*[.!?)])\s*(?P<closing>[\u2014\u2013-]{1,2})\s?(?P<name>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,2})\s*$")
 _POSTSCRIPT = re.compile(r"^\s*p\.?\s?s\.?\b", re.IGNORECASE)
-_SALUTATION_END = re.compile(r"[,:;!]+|\s[\u2014\u2013-]\s")
+_SALUTATION_END = re.compile(r"[,:;!]+|\s[\u2014\u2013-]\s|(?<=\w)\s*[\u2600-\u27bf\U0001f300-\U0001faff]+")  # "hii 👋 we were..."
 
 MAX_SIGNATURE_LINES = 8  # name, title, school, links... more than this is body text
 MAX_SIGNATURE_LINE_WORDS = 10

@@ -158,6 +158,7 @@ SEARCHABLE = (
     r"\bwhere are (the|your|its|their) (offices|branches|stores|locations)\b",
     r"\b(does|do) (the|your|this) (company|firm|organi[sz]ation|business|agency|group) have (any )?(offices|branches|stores|sites|locations)\b",
     r"\b(parent company|subsidiary of|who owns|owned by|owners?\b.*\b(company|firm))",
+    r"\b(which|what) (company|firm|group|corporation|conglomerate) owns\b",
     r"\b(stock|ticker|share price|publicly traded|stock exchange|nasdaq|nyse|ipo)\b",
     r"\bis (the company|the firm|it|your company) (public|private|listed)\b",
     r"\bis (?!it\b|that\b|this\b)[\w&'-]+( [\w&'-]+)? (a )?(public|private|listed|publicly traded)( company| firm)?$",
@@ -281,7 +282,9 @@ REFERRAL = (
     r"\b(i|me) (should |could |can |might |ought to )?(be )?(talk|speak|reach out|contact|connect|following|talking|speaking|"
     r"meet|learn from|follow|shadow|ping|message|email|write to|call)\b",
     r"\b(introduce me|put me in touch|connect me)\b",
-    r"\bwhose (\w+ )?(work|writing|blog|channel|portfolio|feed|account|books?|videos?)\b.*\b(i|me)\b",  # "Whose work should I be looking at?"
+    r"\bwhose\b[\w' ,-]*\b((should|could|might) i|i (should|could|might|ought to))\b",  # "Whose work should I be looking at?"
+    # "my friend told me about the Snow Observers' course, is it worth it?"
+    r"\b(course|book|program|programme|certificat\w*|workshop|conference|group|association|newsletter|podcast|society|guild)\b.*\b(is|are) (it|they|that|those) worth\b",
     r"\bwho (should|could|can|would|might|do you think)\b.*\b(talk|speak|reach|contact|meet|"
     r"connect|email|call)\b",
     r"\b(refer|point|direct|send) me to (someone|anyone|a colleague|people|others?|your colleague)\b",

@@ -39,6 +39,7 @@ REASON = (
     r"\b(reached out|asked (to|for) (talk|chat|speak|meet|this|the (call|chat|conversation))|"
     r"wanted to (talk|chat|speak|meet|connect|learn|hear|ask|understand))\b",
     r"\bi('d| would) (like|love) to (learn|hear|understand|ask|talk|know)\b",
+    r"(?:^|[.!?]\s+|\bi\s+)(want|wanted|hoping|hope|trying) to (get|break|move|switch|go|retrain) (into|to|as)\b",  # "Want to get into land surveying"
     r"\b(i'm|i am) (trying|deciding|interested|curious|thinking|considering|exploring|applying|"
     r"hoping|looking) (to|in|about|whether|between|into|at|for|how|what|if)\b",
     r"\b(the |my )?reason (i|for) (asked|reached|wanted|this|the|our|requesting|asking|wanting|reaching)\b",
