@@ -38,11 +38,11 @@ def main(argv: list[str]) -> int:
     except BackendError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    if choice.mode is None:  # runtime_choice raises first; this keeps the type checker informed
+        return 1
     print(f"coach.local_server: {choice.reason}", file=sys.stderr)
     from llama_cpp.server.__main__ import main as serve
 
-    if choice.mode is None:  # runtime_choice raises first; this keeps the type checker informed
-        return 1
     sys.argv = ["llama_cpp.server", *argv]
     with model_params_for(choice.mode):  # the server loads the model inside, and keeps these defaults
         serve()

@@ -63,7 +63,12 @@ def _classifier(concept: str, sentences: Sequence[str], label: str = "yes") -> E
 @lru_cache(maxsize=SENTENCE_CACHE)
 def is_request(sentence: str) -> bool:
     """A sentence that asks the reader for something: a question, or a polite request."""
-    return is_question(sentence) or is_ask(sentence) or bool(REQUEST_OPENER.search(fold(sentence)))
+    return is_question(sentence) or is_polite_request(sentence)
+
+
+def is_polite_request(sentence: str) -> bool:
+    """A request made with an ask marker or a polite opener ("Any chance...", "I'd be grateful if..."), question or not."""
+    return is_ask(sentence) or bool(REQUEST_OPENER.search(fold(sentence)))
 
 
 # --- Job ask -------------------------------------------------------------------------------

@@ -99,7 +99,7 @@ REACTIONS = (
     r"\bI(?:\s+(?:had\s+not|hadn't|didn't|did\s+not|never|had\s+never|have\s+never)|'d\s+never|'ve\s+never)\s+(?:realised|realized|known|know"
     r"|thought|expected|seen|heard|considered)\b"
     r"|\bI\s+was\s+(?:also\s+|really\s+|so\s+)?(?:struck|amazed|impressed|fascinated|surprised|moved|inspired|intrigued)\s+(?:that|by|to|how|when)\b"
-    r"|\bI\s+(?:had|have)\s+no\s+idea\b",  # "I had not realised diamond wire..."
+    r"|\bI\s+(?:had|have)\s+no\s+idea\b",  # "I had not realised diamond wire...", "I was struck that you..."
     r"\bI\s+(?:also\s+|still\s+|often\s+)?(?:remember|recall|think\s+about|have\s+thought\s+about|quote|repeat)\b",
     # "...is the career I keep daydreaming about", "is a path I admire": their path, admired
     r"\bI\s+(?:\w+\s+){0,2}?(?:admire|love|envy|respect|dream|daydream|aspire|look\s+up\s+to)\w*(?:\s+(?:about|of|to))?\W*$",
@@ -243,10 +243,10 @@ WORK_CONNECTION = (
     rf"\b(?:the|that|a)\s+(?:[\w'-]+\s+){{0,3}}?(?:{WORK_NOUNS})s?\s+(?:that\s+)?you\s+(?:ran|led|gave|hosted|taught|organi[sz]ed|put\s+on"
     r"|chaired|moderated|presented|built|made|wrote|designed|started|founded|curated|directed|produced)\b",
     r"\b(?:sat|seated|sitting)\s+(?:at\s+your\s+table|next\s+to\s+you|beside\s+you|across\s+from\s+you)\b",
-    r"\bI\s+(?:was\s+(?:at|in)|attended|went\s+to|came\s+to)\s+(?:the|your)\s+[^.!?]{0,60}?\b(?:when|where|as)\s+you\b",
+    r"\bI\s+(?:was\s+(?:at|in)|attended|went\s+to|came\s+to)\s+(?:the|your)\s+[^.!?]{0,60}?\b(?:when|where|as)\s+you\b",  # "I was at the Meetup when you showed..."
     # "At the Prison Mental Health Conference you described...": what they did at an event the writer was at
     r"^\W*(?:at|during)\s+(?:the|your|last\s+\w+'s)\s+[^.!?]{3,60}?,?\s+you\s+(?:described|spoke|said|presented|talked|explained|showed"
-    r"|gave|shared|mentioned|argued|demonstrated|walked\s+us|told\s+us|answered)\b",  # "I was at the Meetup when you showed..."
+    r"|gave|shared|mentioned|argued|demonstrated|walked\s+us|told\s+us|answered)\b",
     r"\b(?:is|are|was|were)\s+(?:all\s+)?yours\b",  # "the signs there are yours": their work
     r"(?-i:\b[A-Z][a-z]+)\s+(?:tells|told|says|said)\s+me\b",  # "Dai tells me the cider is yours": a go-between
     r"\byou\s+(?:spoke|talked|presented|lectured|came|visited)\s+(?:to|at|in|with)\s+(?:our|my)\b",  # "You spoke to our class"
@@ -298,7 +298,7 @@ ASK_MARKERS = (
     r"^\W*(?:would|could|is|will|might)\s+(?:this|that|it)\s+(?:be\s+)?(?:possible|ok|okay|alright|feasible|work)\b",
     r"\b(?:would|could|can|may|might|will)\s+(?:you|we|I)\b",
     r"\bI(?:'d|\s+would)\s+(?:\w+\s+)?(?:love|like|welcome|appreciate|value|enjoy)\b",
-    r"\b(?:would|should|'d)\s+(?:\w+\s+)?be\s+(?:so\s+|very\s+|really\s+|most\s+|most\s+)?(?:grateful|thankful|glad|happy|thrilled|delighted|honou?red)\b",
+    r"\b(?:would|should|'d)\s+(?:\w+\s+)?be\s+(?:so\s+|very\s+|really\s+|most\s+)?(?:grateful|thankful|glad|happy|thrilled|delighted|honou?red)\b",
     r"^\W*would\s+(?:really\s+|so\s+)?(?:love|like|appreciate|welcome|value)\b",  # the subject dropped: "Would love 15 min on..."
     r"\bif\s+you\s+(?:would|could|can|might)\b",
     r"\bplease\b|\blet\s+me\s+know\b|\bwould\s+it\s+be\s+possible\b",
@@ -454,7 +454,7 @@ JOB_ASK = (
     r"(?<!how\s)\b(?:do|does|would|will)\s+(?:you|your\s+[\w-]+)\s+(?:ever\s+)?take\s+(?:on\s+)?(?:any\s+)?(?:[\w-]+\s+)?"
     r"(?:help|staff|people|students|trainees|interns|helpers|hands|volunteers)(?:\s+on)?\b",
     r"\bif\s+(?:your|the)\s+(?:[\w-]+\s+){0,2}?(?:is|are)\s+(?:ever\s+)?looking\s+for\s+(?:someone|anyone|somebody|an?\s+)",
-    r"\bif\s+you(?:'re|\s+are)\s+(?:ever\s+)?short\s+(?:a|an|of)\b",
+    r"\bif\s+you(?:'re|\s+are)\s+(?:ever\s+)?short\s+(?:a|an|of)\b",  # "If you're short a labourer over winter, give us a yell"
     r"\bif\s+you(?:'re|\s+are)\s+(?:ever\s+)?(?:looking\s+for|in\s+need\s+of)\s+(?:someone|anyone|somebody|an?\s+(?:[\w-]+\s+){0,2}?"
     r"(?:assistant|coordinator|intern|trainee|apprentice|junior|hand|helper|technician|associate|recruit|hire)\b)",
     # "let me know if anything comes up on the promo team": waiting to be told of an opening
@@ -462,7 +462,7 @@ JOB_ASK = (
     r"(?:ever\s+)?(?:comes\s+up|opens(?:\s+up)?|becomes\s+available)\b",
     # the writer's availability told to someone who could hire: "I'm free from June", "available full-time after graduation"
     r"\bI(?:'m|\s+am)\s+(?:free|available)\s+(?:to\s+start\s+|full-time\s+|part-time\s+|every\s+weekend\s+)?(?:from|after|starting(?:\s+in)?)\s+"
-    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|graduation|next\s+(?:month|summer|year))\b",  # "If you're short a labourer over winter, give us a yell"
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|graduation|next\s+(?:month|summer|year))\b",
     r"\bif\s+you\s+(?:ever\s+)?(?:thought|think)\s+of\s+me\b",  # "it would mean a lot if you thought of me"
     # "if anything opens up on your team", "when a spot opens up": the writer waiting for an opening with them.
     r"\b(?:anything|something|a\s+(?:[\w-]+\s+){0,2}?(?:spot|position|role|opening|place|vacancy|job))\s+(?:ever\s+)?opens?\s+up\b",
@@ -594,7 +594,7 @@ ATTACHMENT = (
     rf"{_MINE}{_ATTACHABLE}",
     # "My CV is attached", "Resume's attached", "my portfolio is linked below", "my resume is in the attachment".
     rf"\b{_ATTACHABLE}(?:\s+(?:of|with)\s+(?:[\w-]+\s+){{0,4}}?[\w-]+)?(?:'s|\s+is|\s+are)?\s+(?:also\s+)?(?:attached|enclosed)\b",
-    rf"\b{_ATTACHABLE}\b[^.?!]{{0,40}}?\b(?:the|its)\s+link\s+is\s+(?:below|here|above|at)\b",
+    rf"\b{_ATTACHABLE}\b[^.?!]{{0,40}}?\b(?:the|its)\s+link\s+is\s+(?:below|here|above|at)\b",  # "a small portfolio; the link is below"
     # "I have attached a short summary of that experience and my CV", "I attach also my curriculum"
     rf"\b(?:attached|enclosed|included)\b[^.?!]{{0,60}}?\b(?:and|plus|with|as\s+well\s+as)\s+(?:my|a\s+copy\s+of\s+my)\s+(?:[\w-]+\s+)?{_ATTACHABLE}",
     r"\bI\s+(?:attach|enclose|send)\s+(?:also\s+|too\s+)?my\s+curriculum\b",
@@ -608,7 +608,7 @@ ATTACHMENT = (
     r"|designs|photos)\s+(?:that\s+)?I(?:'ve)?\s+(?:wrote|written|did|made|drew|took|put\s+together))",
     r"\b(?:attached|enclosed|included|sending|sent)\b[^.?!]{0,120}\bas\s+an?\s+(?:writing\s+|work\s+)?sample\b",
     # "my portfolio of student productions is at odunsound.net": a web address is an offer to look
-    rf"\b{_ATTACHABLE}\b[^.?!]{{0,40}}?\b(?:is|are|lives|sits|can\s+be\s+(?:found|seen))\s+(?:up\s+|online\s+)?(?:at|on)\s+(?:https?://)?[\w-]+(?:\.[\w-]+)+",  # "a small portfolio; the link is below"
+    rf"\b{_ATTACHABLE}\b[^.?!]{{0,40}}?\b(?:is|are|lives|sits|can\s+be\s+(?:found|seen))\s+(?:up\s+|online\s+)?(?:at|on)\s+(?:https?://)?[\w-]+(?:\.[\w-]+)+",
     # "a small portfolio of my projects, which you can find here: ..."
     rf"\b(?:my|a|the)\s+(?:[\w-]+\s+){{0,2}}?{_ATTACHABLE}\b[^.?!]{{0,60}}?\byou\s+can\s+(?:find|see|view)\s+(?:it\s+)?(?:here|at|on|below)\b",
     rf"\b{_ATTACHABLE}(?:'s|\s+is|\s+are)?\s+(?:also\s+)?(?:linked|included|uploaded)?\s*(?:below|here|above|in\s+(?:the\s+)?attachment)\b",

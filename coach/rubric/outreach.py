@@ -20,7 +20,7 @@ from coach.rubric.patterns import (
     side,
     topic_words,
 )
-from coach.text import fold, is_question, word_count
+from coach.text import is_question, word_count
 
 FINITE_VERB = compile_any([lexicon.FINITE_VERB])
 ABOUT_ME_LABEL = compile_any([lexicon.ABOUT_ME_LABEL])
@@ -235,12 +235,7 @@ def focus_words(message: Message) -> tuple[int, int]:
     for sentence in message.sentences:
         about = side(sentence)
         # The ask (a job ask too) counts for neither side, and apologies are judged by `apologetic`.
-        if (
-            is_ask(sentence)
-            or concepts.REQUEST_OPENER.search(fold(sentence))
-            or APOLOGETIC.search(sentence)
-            or concepts.job_ask([sentence], resume_offers=False)
-        ):
+        if concepts.is_polite_request(sentence) or APOLOGETIC.search(sentence) or concepts.job_ask([sentence], resume_offers=False):
             continue
         # An offered resume is part of the ask (judged by `attachment`): only the rest of its sentence counts.
         if offer := concepts.ATTACHMENT.search(sentence):
