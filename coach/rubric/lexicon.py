@@ -621,6 +621,8 @@ ATTACHMENT = (
     rf"\badded\s+my\s+(?:[\w-]+\s+)?{_ATTACHABLE}\s+to\s+(?:this|the|my)\s+(?:e-?mail|message|note|letter)\b",
     rf"\bmy\s+(?:[\w-]+\s+)?{_ATTACHABLE}\s*(?::|is\s+at|is\s+on|lives\s+at|at)\s*{_URL}",
     r"\bplease\s+find\s+(?:attached|enclosed)\b|\benclosed\s+please\s+find\b|(?-i:\bPFA\b)",
+    # "photos of my pieces are on my portfolio page at holly.example": the writer's work, with where to look
+    rf"\b(?:on|in)\s+my\s+(?:[\w-]+\s+)?{_ATTACHABLE}(?:\s+(?:page|site|website))?\s+(?:at|on)\s+(?:https?://)?[\w-]+(?:\.[\w-]+)+",
     # "I've put my portfolio up at ...", "My portfolio of data-viz work is here: kai.example/work"
     rf"\bput\s+(?:my|a|a\s+little|a\s+small)\s+(?:[\w-]+\s+){{0,2}}?{_ATTACHABLE}\b[^.?!]{{0,50}}?\b(?:up\s+at|up\s+on|here|online|at)\b",
     rf"\b{_ATTACHABLE}\b[^.?!:]{{0,50}}?\b(?:is\s+)?(?:here|below|at)\s*:\s*[\w-]+(?:\.[\w-]+)+",
