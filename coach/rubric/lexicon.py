@@ -582,6 +582,7 @@ PASS_IT_ON = (
 
 _ATTACHABLE = r"(?:r[eé]sum[eé]s?|cvs?|c\.v\.|curriculum\s+vitae|portfolio|writing\s+samples?|work\s+samples?|cover\s+letter)"
 _MINE = r"(?:my|a\s+copy\s+of\s+my|the|a|an|two|three|some|a\s+few|a\s+link\s+to\s+my|a\s+pdf\s+of\s+my|a\s+version\s+of\s+my)\s+(?:[\w-]+\s+){0,2}?"
+_WEB_ADDRESS = r"(?:https?://)?[\w-]+(?:\.[\w-]+)+"  # a host, scheme optional: "kai.example", "https://odunsound.net"
 _URL = r"(?:https?://|www\.|\b[\w-]+(?:\.[\w-]+)*\.(?:com|io|net|org|me|dev|site|art|design|page)\b)"
 _SEND = r"(?:send|sent|sending|share|sharing|forward|forwarding|pass|passing|attach|email|e-mail|flick|shoot|drop|fire)"
 _I_SEND = (  # the writer as the sender: "I can send", "I'm happy to share", "should I send", "if I sent", "Can send..."
@@ -599,7 +600,7 @@ ATTACHMENT = (
     rf"\b(?:attached|enclosed|included)\b[^.?!]{{0,60}}?\b(?:and|plus|with|as\s+well\s+as)\s+(?:my|a\s+copy\s+of\s+my)\s+(?:[\w-]+\s+)?{_ATTACHABLE}",
     r"\bI\s+(?:attach|enclose|send)\s+(?:also\s+|too\s+)?my\s+curriculum\b",
     # "My restoration portfolio: tomfielding-clocks.uk"
-    rf"\bmy\s+(?:[\w-]+\s+){{0,2}}?{_ATTACHABLE}\s*:\s*(?:https?://)?[\w-]+(?:\.[\w-]+)+",
+    rf"\bmy\s+(?:[\w-]+\s+){{0,2}}?{_ATTACHABLE}\s*:\s*{_WEB_ADDRESS}",
     # "I've attached a few photos from my portfolio", "I enclose a short essay I wrote": the writer's own work sent
     rf"\b(?:attached|enclosed|included)\s+(?:[\w-]+\s+){{0,5}}?(?:from|of)\s+my\s+(?:[\w-]+\s+)?{_ATTACHABLE}",
     # ...their own: "my", or "a short essay I wrote" (not "the article you asked about")
@@ -608,7 +609,7 @@ ATTACHMENT = (
     r"|designs|photos)\s+(?:that\s+)?I(?:'ve)?\s+(?:wrote|written|did|made|drew|took|put\s+together))",
     r"\b(?:attached|enclosed|included|sending|sent)\b[^.?!]{0,120}\bas\s+an?\s+(?:writing\s+|work\s+)?sample\b",
     # "my portfolio of student productions is at odunsound.net": a web address is an offer to look
-    rf"\b{_ATTACHABLE}\b[^.?!]{{0,40}}?\b(?:is|are|lives|sits|can\s+be\s+(?:found|seen))\s+(?:up\s+|online\s+)?(?:at|on)\s+(?:https?://)?[\w-]+(?:\.[\w-]+)+",
+    rf"\b{_ATTACHABLE}\b[^.?!]{{0,40}}?\b(?:is|are|lives|sits|can\s+be\s+(?:found|seen))\s+(?:up\s+|online\s+)?(?:at|on)\s+{_WEB_ADDRESS}",
     # "a small portfolio of my projects, which you can find here: ..."
     rf"\b(?:my|a|the)\s+(?:[\w-]+\s+){{0,2}}?{_ATTACHABLE}\b[^.?!]{{0,60}}?\byou\s+can\s+(?:find|see|view)\s+(?:it\s+)?(?:here|at|on|below)\b",
     rf"\b{_ATTACHABLE}(?:'s|\s+is|\s+are)?\s+(?:also\s+)?(?:linked|included|uploaded)?\s*(?:below|here|above|in\s+(?:the\s+)?attachment)\b",
@@ -622,7 +623,7 @@ ATTACHMENT = (
     rf"\bmy\s+(?:[\w-]+\s+)?{_ATTACHABLE}\s*(?::|is\s+at|is\s+on|lives\s+at|at)\s*{_URL}",
     r"\bplease\s+find\s+(?:attached|enclosed)\b|\benclosed\s+please\s+find\b|(?-i:\bPFA\b)",
     # "photos of my pieces are on my portfolio page at holly.example": the writer's work, with where to look
-    rf"\b(?:on|in)\s+my\s+(?:[\w-]+\s+)?{_ATTACHABLE}(?:\s+(?:page|site|website))?\s+(?:at|on)\s+(?:https?://)?[\w-]+(?:\.[\w-]+)+",
+    rf"\b(?:on|in)\s+my\s+(?:[\w-]+\s+)?{_ATTACHABLE}(?:\s+(?:page|site|website))?\s+(?:at|on)\s+{_WEB_ADDRESS}",
     # "I've put my portfolio up at ...", "My portfolio of data-viz work is here: kai.example/work"
     rf"\bput\s+(?:my|a|a\s+little|a\s+small)\s+(?:[\w-]+\s+){{0,2}}?{_ATTACHABLE}\b[^.?!]{{0,50}}?\b(?:up\s+at|up\s+on|here|online|at)\b",
     rf"\b{_ATTACHABLE}\b[^.?!:]{{0,50}}?\b(?:is\s+)?(?:here|below|at)\s*:\s*[\w-]+(?:\.[\w-]+)+",
