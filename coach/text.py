@@ -26,7 +26,10 @@ _PUNCTUATION = str.maketrans(
 _WIDE = str.maketrans({"？": "?", "！": "!", "。": ".", "’": "'", "‘": "'", "，": ",", "：": ":"})
 # Texting spellings and the words they stand for, one word for one, so word counts do not change. Lower
 # case only: "U of T", "Ur" (the city) and "IM" are left alone.
-CASUAL_SPELLINGS = {"u": "you", "ur": "your", "im": "I'm", "ive": "I've", "pls": "please", "plz": "please", "msg": "message", "abt": "about", "thx": "thanks"}
+CASUAL_SPELLINGS = {
+    "u": "you", "ur": "your", "uve": "you've", "im": "I'm", "ive": "I've", "pls": "please", "plz": "please", "msg": "message", "abt": "about",
+    "thx": "thanks", "wat": "what", "wats": "what's", "wud": "would", "cud": "could", "shd": "should", "rly": "really",
+}  # fmt: skip
 _CASUAL_WORD = re.compile(r"(?<![\w'.-])(?:" + "|".join(CASUAL_SPELLINGS) + r")(?![\w'-]|\.\w)")
 _OPEN_QUOTES = "“«「\u201e"
 _CLOSE_QUOTES = "”»」"

@@ -108,6 +108,7 @@ REACTIONS = (
     r"\bI\s+(?:understand|hear|heard|read|see|saw|gather)\s+(?=(?:that\s+)?(?:you|your)\b)",
     r"\bI\s+(?:\w+\s+){0,4}?(?:admire|admired|love|loved|enjoy|enjoyed|appreciate|respect|envy)\s+(?=(?:how|what|that|the\s+way)\s+you\b)",
     r"\bI(?:'ve|\s+have)\s+been\s+following\b",  # "I have been following Umoja for some time"
+    r"\bI\s+can\s+(?:barely|hardly|scarcely|only|just\s+about)\s+(?:picture|imagine)\b",  # "...a scale I can barely picture"
     # "I came across Rootline in a search and read that your firm...", "I found Pryce & Daughter on the register"
     r"\b(?:I|and)\s+(?:understand|hear|heard|read|see|saw|gather|learned|learnt|noticed)\s+(?:(?:from|on|in)\s+(?:[\w'&-]+\s+){1,5}?)?"
     r"(?=(?:that\s+)?(?:you|your)\b)",
@@ -324,6 +325,7 @@ REQUEST_OPENERS = (
     r"^if\s+you\s+(?:could|can|know|have|would)\b",
     r"^i(?:'m|\s+am|\s+was)\s+(?:hoping|wondering)\b",
     r"^(?:any|is\s+there\s+any|would\s+there\s+be\s+any)\s+chance\b|^would\s+it\s+be\s+possible\b",
+    r"^(?:fancy|up\s+for)\s+(?:a|an|\w+ing)\b",  # "Fancy grabbing drinks after the con?"
 )
 
 # A sentence about meeting: a duration in it belongs to the ask even when
@@ -383,7 +385,8 @@ SMALL_ASK_MINUTES = 30  # the rubric: more than 30 minutes is a big ask
 # --- Big asks -------------------------------------------------------------------
 
 MEAL = (
-    r"\b(?:to|for|over|grab|have|get|buy\s+you|treat\s+you\s+to)\s+(?:a\s+)?(?:quick\s+)?"
+    # "grabbing drinks", "and perhaps lunch once I've started": the meal asked for, however it is led in
+    r"\b(?:to|for|over|grab|grabbing|have|having|get|getting|buy\s+you|treat\s+you\s+to|perhaps|maybe)\s+(?:a\s+)?(?:quick\s+)?"
     r"(?:lunch|dinner|breakfast|brunch|meal|drinks|curry|pizza|supper|a\s+pint|pints)\b",
 )
 RECURRING = (
@@ -408,7 +411,8 @@ RECURRING = (
     r"\btrial\s+(?:day|shift|week)\b|\ba\s+(?:day|week)\s+in\s+your\b",
     r"\bsit\s+in\s+on\s+(?:your\s+)?(?:[\w-]+\s+)?(?:rehearsals|meetings|classes|sessions|shifts|lessons|clinics)\b",
     r"\b(?:a|one)\s+(?:full|whole|entire)\s+(?:day|afternoon|morning|week)\b|\bhalf\s+a\s+day\b",
-    r"\bcheck(?:ing)?\s+in\s+(?:with\s+you\s+)?(?:regularly|monthly|weekly|every)\b",
+    # "check in with you monthly", "someone I check in with each term"
+    r"\bcheck(?:ing)?\s+in\s+(?:with\s+(?:you\s+)?)?(?:regularly|monthly|weekly|every|each\s+(?:week|month|term|semester|quarter|year))\b",
     # "help out in your workroom during the build": working alongside them for a stretch
     r"\b(?:help(?:\s+out)?|volunteer|work|assist)\s+(?:in|at|with|on)\s+your\s+(?:[\w-]+\s+)?[\w-]+\s+(?:during|for|through(?:out)?)\s+"
     r"(?:the|a|an|your|this|next)\s+(?:[\w-]+\s+){0,2}?(?:build|season|run|project|production|shoot|summer|week|month|harvest|tour|term)\b",
@@ -420,10 +424,14 @@ MENTORSHIP = (
     r"\b(?:as|become)\s+(?:a|your)\s+mentee\b",
     r"\bunder\s+your\s+wing\b",  # "would you take me under your wing while I qualify?"
     r"\b(?:ongoing|continued|regular|long-term)\s+(?:guidance|support|coaching)\b",
+    r"\bbe\s+(?:my|a)\s+(?:[\w-]+\s+)?sounding\s+board\b",  # "would you be my sounding board as I build this up?"
+    # "guide me over the next few months": advice over a stretch of time is mentoring
+    r"\b(?:guide|coach|advise|support|mentor)\s+me\s+(?:over|through(?:out)?|during|for)\s+(?:the\s+)?(?:next|coming|following)\s+"
+    r"(?:few\s+|several\s+|couple\s+(?:of\s+)?|\w+\s+)?(?:weeks|months|years|terms|semesters)\b",
 )
 # Answers asked for in writing: a request bigger than a call on its own ("answer a few questions by email").
 ANSWERS_IN_WRITING = (
-    r"\b(?:answer|respond\s+to|reply\s+to)\s+(?:[\w-]+\s+){0,4}?questions\s+(?:[\w-]+\s+){0,2}?(?:by|over|via|through|in)\s+"
+    r"\b(?:answer(?:ing)?|respond(?:ing)?\s+to|reply(?:ing)?\s+to)\s+(?:[\w-]+\s+){0,4}?questions\s+(?:[\w-]+\s+){0,2}?(?:by|over|via|through|in)\s+"
     r"(?:e-?mail|writing|message|text|dm)\b",
     r"\b(?:fill\s+(?:out|in)|complete)\s+(?:[\w-]+\s+){0,3}?(?:questionnaire|survey)\b",
 )
@@ -498,7 +506,8 @@ JOB_ASK = (
     # The writer's own search, told to someone who could hire: "I am looking for a full-time position".
     r"\bI(?:'m|\s+am|m)\s+(?:currently\s+|now\s+|actively\s+|also\s+)?(?:looking|searching|seeking|hoping\s+to\s+(?:find|land|get|secure))"
     r"\s+(?:for\s+)?(?!(?:advice|guidance|insights?|perspectives?|information|tips|help|ideas)\b)(?:an?\s+|any\s+|some\s+)?"
-    r"(?:[\w-]+\s+){0,4}?(?:job|jobs|position|positions|role|internship|placement|employment|opening|work\s+as)\b",
+    r"(?:[\w-]+\s+){0,4}?(?:job|jobs|position|positions|role|internship|placement|employment|opening|work\s+as"
+    r"|work\s+(?:with|at|for)\s+(?:you|your))\b",  # "I'm looking for freelance subtitling work with your agency"
     # "Are you taking interns?", "room for a summer intern", "a spot for me on your crew".
     r"\b(?:taking|taking\s+on|bringing\s+on|accepting)\s+(?:any\s+|new\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:interns?|apprentices?|assistants?|trainees?|summer\s+associates?)\b",
@@ -523,6 +532,9 @@ JOB_ASK_IN_REQUEST = (
     r"\b(?:are|is)\s+(?:you|your\s+\w+|the\s+(?:team|firm|company|office)|anyone)(?:\s+currently|\s+still)?\s+"
     r"(?:hiring|taking\s+on|looking\s+for|bringing\s+on|recruiting)\b",
     r"\b(?:any|open|current)\s+(?:openings?|vacanc\w+)\b",
+    # "And is your team growing this year?" asks whether there is room; "How fast is your team growing?" asks about the field
+    r"(?<!how\s)(?<!fast\s)(?<!quickly\s)(?<!much\s)\b(?:is|are)\s+(?:you|your\s+(?:[\w-]+\s+)?(?:team|firm|company|office|lab|studio|group"
+    r"|practice|department|agency|unit|crew))\s+(?:growing|expanding)\b",
     r"\b(?:know\s+of|heard\s+of|aware\s+of)\s+(?:any\s+)?(?:openings?|positions?|jobs?|internships?|roles?)\b",
     r"\b(?:is|are)\s+there\s+(?:a|an|any)\s+(?:open\s+|available\s+)?(?:openings?|positions?|jobs?|internships?|roles?|spots?)"
     r"(?:\s+open|\s+available)?\s+(?:for\s+(?:[\w-]+\s+){0,2}?)?(?:at|on|in|with|for)\s+(?:your|you|the\s+(?:team|firm|company)|me)\b",
@@ -557,6 +569,9 @@ JOB_ASK_IN_REQUEST = (
     r"\bneeds?\s+(?:an?|any|another|more|extra)\s+(?:[\w-]+\s+){0,2}?(?:junior|intern|assistant|helper|hands?|trainee|apprentice|volunteer"
     r"|caster|spotter|analyst|developer|designer|engineer|writer|editor|associate|staff|runner|tech|technician)s?\b",
     r"\b(?:refer|recommend)\s+me\s+(?:for|to\s+(?:the|your)\s+(?:team|role|position|hiring|recruit\w*))\b",
+    # "recommend me to your country director for the open survey officer post"
+    r"\b(?:refer|recommend)\s+me\s+to\s+[^.?!]{1,40}?\bfor\s+(?:the|a|an|your|any)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:post|position|role|job|opening|vacancy|internship|place|spot)\b",
     r"\b(?:r[eé]sum[eé]|cv|application)\b.*\b(?:pass|forward|send|hand)\w*\s+(?:it\s+|this\s+|that\s+)?(?:along|on)\b",
     r"\b(?:pass|forward)\s+(?:along\s+|on\s+)?my\s+(?:r[eé]sum[eé]|cv)\b",
     r"\bget\s+me\s+(?:in|an\s+interview|a\s+job)\b",
@@ -638,7 +653,7 @@ ATTACHMENT = (
 
 APOLOGETIC = (
     # "sorry to bother you", not regret at something ("I was sorry to miss your talk", "sorry to hear").
-    r"\b(?:so\s+|very\s+|really\s+)?sorry\s+(?:to(?!\s+(?:miss|have\s+missed|hear|see|learn|read|leave))|for|if|about)\b",
+    r"\b(?:so\s+|very\s+|really\s+)?sorry\s+(?:in\s+advance\s+)?(?:to(?!\s+(?:miss|have\s+missed|hear|see|learn|read|leave))|for|if|about)\b",
     r"(?<![\"'])\bapologi(?:es|ze|se)\b",  # not their words quoted: "signs are "apologies for bad buildings""
     r"\b(?:forgive|pardon)\s+(?:me|the|my|an?|this)\b",
     r"\byou(?:'ve|\s+have|\s+must\s+have)\s+(?:got\s+)?better\s+things\s+to\s+do\b",
@@ -649,8 +664,8 @@ APOLOGETIC = (
     r"\b(?:take|taking)\s+up\s+(?:too\s+much\s+of\s+)?your\s+(?:valuable\s+|precious\s+)?time\b",
     r"\bwast(?:e|ing)\s+your\s+time\b",
     r"^\W*sorry\s*[,!.]",  # "Sorry, I know this is out of the blue"
-    r"\byou\s+(?:probably|must|likely)\s+get\s+(?:a\s+|so\s+)?(?:lot|lots|hundreds?|tons|loads|dozens|many|hundred|thousand)\b",
-    r"\b(?:not|n't)\b[^.!?]{0,30}\bworth\s+your\s+time\b",  # "I'm not sure I'm anyone worth your time"
+    r"\byou\s+(?:probably|must|likely)\s+get\s+(?:a\s+|so\s+|far\s+too\s+|too\s+)?(?:lot|lots|hundreds?|tons|loads|dozens|many|hundred|thousand)\b",
+    r"(?:\bnot|n't)\b[^.!?]{0,30}\bworth\s+your\s+time\b",  # "I'm not sure I'm anyone worth your time", "mine isn't worth your time"
     r"\bI(?:'m|\s+am|m)\s+(?:just|only|merely|nothing\s+but)\s+an?\b",  # "I'm just a student"
     r"\bI(?:'m|\s+am|m)\s+(?:just\s+|only\s+)?(?:a\s+)?nobody\b|\bleast\s+qualified\b|\bpunching\s+(?:well\s+)?above\s+my\s+weight\b",
     r"\bunderstand\s+if\s+you\s+(?:delete|ignore|bin)\b",
@@ -708,7 +723,7 @@ VAGUE_WORDS = frozenset(
     you your yours yourself you're you've you'd i i'm i've i'd me my we our us they their them he she
     his her who whom whose what how why which whether where when there here then than so such very
     really just also more most much many some any all each every own other same first next last few
-    lot lots bit little general generally overall things thing stuff everything anything something
+    lot lots bit little general generally overall things thing stuff everything anything something good professionally
     career careers path paths journey experience experiences background story stories perspective
     perspectives thoughts thought view views opinion opinions advice insight insights brain work job
     jobs life working together else world day days time times today week weeks month months year years sometime soon now it's what's that's there's guidance wisdom expertise knowledge tips
@@ -796,6 +811,7 @@ SELF_CONTAINED_REFERENCE = (
     r"\btak(?:ing|e)\s+away\s*:",  # "Two things I'm taking away:" and a list
     r"\b(?:your|the|that|this)\s+(?:[\w-]+\s+){0,2}?(?:habits?|techniques?|analogy|metaphor|image|phrase|saying|motto|mantra"
     r"|principle|checklist|distinction)\b",
+    r"\b(?:your|the|that)\s+(?:[\w-]+\s+)?\d[\d.,/%]*\s+(?:[\w/%-]+\s+){0,3}?(?:figure|number|rule|estimate|ratio|benchmark|target|threshold)\b",  # "your 1.6 grams per kilo figure"
     r"\b(?:as|like)\s+you\s+(?:suggested|recommended|advised|advise\s+me|mentioned|said)\b",
     r"\b(?:took|take|taking|followed|following|acted\s+on)\s+your\s+(?:\w+\s+)?(?:advice|suggestion|tip|recommendation)\b",
     # "the home lab you described", "the overtime logs you mentioned": a thing named, then pinned to them.

@@ -7,7 +7,7 @@ from functools import cache
 
 from coach.rubric import concepts, lexicon, semantic
 from coach.rubric import question_lexicon as lex
-from coach.text import ends_as_question, fold, sentences, widen
+from coach.text import ends_as_question, fold, sentences, spelled_out, widen
 
 AREAS = ("trends", "insights", "advice", "resources", "assignments")
 _AREA_PATTERNS = {
@@ -28,6 +28,11 @@ def _compiled(patterns: tuple[str, ...], flags: int = re.IGNORECASE) -> tuple[re
 def _matches(patterns: tuple[str, ...], text: str) -> bool:
     """Whether any pattern of a vocabulary occurs in text."""
     return any(p.search(text) for p in _compiled(patterns))
+
+
+def _read(text: str) -> str:
+    """A question as the classifiers read it: texting spellings written out ("wat wud u do"), then folded."""
+    return fold(spelled_out(text))
 
 
 def _strip_fillers(clause: str) -> str:
@@ -66,7 +71,7 @@ def _head(text: str) -> tuple[str | None, str]:
 
 def is_closed(question: str) -> bool:
     """Whether a question is answerable by yes/no, a choice, or one word or number."""
-    text = _strip_fillers(fold(question))
+    text = _strip_fillers(_read(question))
     if _matches(lex.OPEN_FRAGMENTS, text):
         return False
     kind, head = _head(text)
@@ -82,7 +87,7 @@ def is_searchable(question: str) -> bool:
     original = widen(question).strip()
     if re.search(lex.WHAT_ORG_DOES, original):
         return True
-    return _matches(lex.SEARCHABLE, fold(question))
+    return _matches(lex.SEARCHABLE, _read(question))
 
 
 def is_job_ask(question: str) -> bool:
@@ -94,7 +99,7 @@ def asks(text: str) -> list[str]:
     """The questions and polite requests ('I'd love...', 'Please...') in a turn."""
     found = []
     for sentence in sentences(text):
-        opening = _strip_fillers(fold(sentence))
+        opening = _strip_fillers(_read(sentence))
         if ends_as_question(sentence) or _matches(lexicon.REQUEST_OPENERS, opening):
             found.append(sentence)
     return found
@@ -106,7 +111,7 @@ def is_referral_ask(question_or_text: str) -> bool:
     if not found and not question_or_text.rstrip().endswith((".", "!")):
         found = [question_or_text]  # a bare question that lost its mark
     candidates = [ask for ask in found if not is_job_ask(ask)]
-    if any(_matches(lex.REFERRAL, fold(ask)) or _matches(lex.RESOURCES, fold(ask)) for ask in candidates):
+    if any(_matches(lex.REFERRAL, _read(ask)) or _matches(lex.RESOURCES, _read(ask)) for ask in candidates):
         return True
     # Where no pattern finds one, a question the classifier is sure asks for a contact, a group or reading counts.
     return semantic.first_with_label("referral", candidates) is not None
@@ -114,7 +119,7 @@ def is_referral_ask(question_or_text: str) -> bool:
 
 def asks_who_else(question: str) -> bool:
     """Whether a question asks whom else to talk to (a contact), not what to read or join."""
-    return is_referral_ask(question) and _matches(lex.REFERRAL, fold(question))
+    return is_referral_ask(question) and _matches(lex.REFERRAL, _read(question))
 
 
 def tiara_areas(question: str) -> set[str]:
@@ -125,6 +130,6 @@ def tiara_areas(question: str) -> set[str]:
     """
     if is_searchable(question) or is_job_ask(question):
         return set()
-    text = fold(question)
+    text = _read(question)
     found = {area for area, patterns in _AREA_PATTERNS.items() if _matches(patterns, text)}
     return found | {label for label in semantic.labels_of("tiara", [question]) if label}

@@ -256,6 +256,7 @@ def test_unknown_kind_or_channel_is_refused_with_the_allowed_values() -> None:
         ("sorry for the random msg, im no expert", "sorry for the random message, I'm no expert"),
         ("U of T and Ur are places; IM is not im", "U of T and Ur are places; IM is not I'm"),
         ("your umbrella, a menu, u.s. law", "your umbrella, a menu, u.s. law"),
+        ("wat wud u do, wats hard, whats the worst burn uve had", "what would you do, what's hard, whats the worst burn you've had"),
     ],
 )
 def test_texting_spellings_are_written_out_word_for_word(text: str, read_as: str) -> None:

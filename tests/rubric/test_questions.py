@@ -77,6 +77,8 @@ OPEN = [
     "How would you weigh a master's degree against two years of work?",
     "¿What would you tell someone like me?",
     "What books, blogs or podcasts would you point me to as I learn more about urban farming?",
+    "ok so wat was it like learning to weld at first?",  # texting spellings read as the words they stand for
+    "wat wud u learn if u were me?",
 ]
 
 
