@@ -21,10 +21,14 @@ COMMON_CAPITALISED = frozenset(
     "September October November December Sorry Yes No Just Really Great Good Hope Let Since Recently Currently "
     "LinkedIn Mr Mrs Ms Dr Prof Professor P.S. PS Sent Re All Any Some Every Each Here There".split()
 )
+# The speaker as a machine ("As an AI language model", "I'm not a bot", "being just an AI"), not AI as the
+# subject of the work ("regulations such as the EU AI Act", "I'm an AI engineer", "we fine-tune a language model").
 AI_TALK = re.compile(
-    r"\b(?:as|i'm|i am|i’m|being)\s+(?:not\s+)?(?:an?\s+|just\s+an?\s+)?(?:\w+\s+){0,2}"
+    r"\b(?:as|i'm|i am|i’m|being)\s+(?:not\s+)?(?:just\s+|only\s+|merely\s+|simply\s+)?an?\s+(?:\w+\s+){0,2}"
     r"(?:ai|a\.i\.|chatbot|bot|language model|virtual assistant|ai assistant|computer program)\b"
-    r"|\b(?:ai|language) model\b|\bartificial intelligence\b|\bopenai\b|\bsystem prompt\b"
+    r"(?!\s+(?:engineers?|researchers?|scientists?|ethicists?|specialists?|teams?|labs?|products?|polic(?:y|ies)|act|regulations?"
+    r"|tools?|start-?ups?|compan(?:y|ies)|practitioners?|consultants?|leads?|projects?|systems?))"
+    r"|\bopenai\b|\bsystem prompt\b"
     r"|\bi (?:don't|do not) have (?:personal )?experiences?\b",
     re.IGNORECASE,
 )

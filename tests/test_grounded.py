@@ -16,6 +16,7 @@ from coach.embeddings import HashEmbedding
 from coach.fake_model import FakeChatModel
 from coach.gate import check_output
 from coach.grounded import LIMITS, PassageIndex, is_vague, kind_of_turn, note_passages, related_notes, topics_of
+from coach.guards import mentions_being_an_ai
 from coach.knowledge import KnowledgeBase, open_client
 from coach.persona import make_persona
 from coach.professional import GatedReply, Professional
@@ -134,6 +135,13 @@ def test_grounded_answers_pass_the_gate_within_the_temperaments_length(kb: Knowl
         assert result.passed, f"{question}: {result.reason}\n{plan.grounded_text}"
         low = 10 if plan.kind == "thanks" else LIMITS[temperament][0]
         assert low <= word_count(plan.grounded_text) <= LIMITS[temperament][1]
+
+
+@pytest.mark.parametrize("path", sorted((DATA_DIR / "knowledge").glob("*.md")), ids=lambda path: path.stem)
+def test_no_passage_of_a_shipped_note_reads_as_breaking_role(path: Path) -> None:
+    # A grounded answer is built from these passages and shown when the model's is refused; the gate's role check
+    # must not refuse it too ("regulations such as the EU AI Act" is the work, not the speaker being an AI).
+    assert not [p.text for p in note_passages(path.name, path.read_text(encoding="utf-8")) if mentions_being_an_ai(p.text)]
 
 
 def test_temperaments_differ_busy_short_skeptical_pushes_back_warm_asks_back(kb: KnowledgeBase) -> None:

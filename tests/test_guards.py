@@ -19,6 +19,11 @@ from coach.guards import clean_user_text, mentions_being_an_ai, strip_wrapping, 
         ("I am the assistant nurse manager on nights.", False),
         ("We started using AI tools for charting last year.", False),
         ("I am a nurse on a cardiac step-down unit.", False),
+        ("As a large language model, I can't say.", True),
+        ("I'm just an AI, so I have no shifts.", True),
+        ("New regulations such as the EU AI Act add documentation to the job.", False),
+        ("I'm an AI engineer at a bank, so I know that side.", False),
+        ("We fine-tune a language model for search, and Generative AI has created new work.", False),
     ],
 )
 def test_replies_that_talk_about_being_an_ai_are_caught(reply: str, breaks_role: bool) -> None:
