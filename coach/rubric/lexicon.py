@@ -109,6 +109,7 @@ REACTIONS = (
     r"\bI\s+(?:\w+\s+){0,4}?(?:admire|admired|love|loved|enjoy|enjoyed|appreciate|respect|envy)\s+(?=(?:how|what|that|the\s+way)\s+you\b)",
     r"\bI(?:'ve|\s+have)\s+been\s+following\b",  # "I have been following Umoja for some time"
     r"\bI\s+can\s+(?:barely|hardly|scarcely|only|just\s+about)\s+(?:picture|imagine)\b",  # "...a scale I can barely picture"
+    r"\b(?:against|contrary\s+to)\s+(?:all|everything|what)\s+I(?:'d|\s+had)?\s+(?:been\s+taught|learned|learnt|thought|believed)\b",  # "went against all I'd been taught"
     # "I came across Rootline in a search and read that your firm...", "I found Pryce & Daughter on the register"
     r"\b(?:I|and)\s+(?:understand|hear|heard|read|see|saw|gather|learned|learnt|noticed)\s+(?:(?:from|on|in)\s+(?:[\w'&-]+\s+){1,5}?)?"
     r"(?=(?:that\s+)?(?:you|your)\b)",
@@ -216,6 +217,8 @@ CAREER_FACT = (
     r"\bon\s+(?:[\w'\u2019&-]+\s+){0,4}?(?:website|site|page|profile|bio|listing)\s+that\s+you\b",
     r"\bI\s+(?:see|saw|noticed|read)\s+(?:that\s+)?you\b(?!\s+(?:speak|talk|present|perform|play|at|on)\b)",
     r"\bI\s+(?:understand|know|gather)\s+(?:that\s+)?(?:you|your)\b",  # "I understand your team measures...": known, not shared
+    # reputation, not a tie: "I've heard great things about your work at Ashby Park"
+    r"\bheard\s+(?:such\s+|so\s+many\s+|a\s+lot\s+of\s+)?(?:great|good|wonderful|amazing|lovely|fantastic)\s+things\b|\bheard\s+(?:so\s+much|a\s+lot)\s+about\s+(?:you|your)\b",
 )
 # Words that end the noun phrase after "your": a verb or a second "you" means the work noun is not theirs.
 _NOT_BETWEEN = (
@@ -434,6 +437,7 @@ ANSWERS_IN_WRITING = (
     r"\b(?:answer(?:ing)?|respond(?:ing)?\s+to|reply(?:ing)?\s+to)\s+(?:[\w-]+\s+){0,4}?questions\s+(?:[\w-]+\s+){0,2}?(?:by|over|via|through|in)\s+"
     r"(?:e-?mail|writing|message|text|dm)\b",
     r"\b(?:fill\s+(?:out|in)|complete)\s+(?:[\w-]+\s+){0,3}?(?:questionnaire|survey)\b",
+    r"\b(?:answer(?:ing)?|respond(?:ing)?\s+to|reply(?:ing)?\s+to)\s+(?:[\w-]+\s+){0,4}?written\s+questions\b",  # "answer a set of written questions"
 )
 # Asking for answers in writing; big when several questions come with it.
 WRITTEN_ANSWERS = (
@@ -469,8 +473,14 @@ JOB_ASK = (
     r"\blet\s+me\s+know\s+if\s+(?:anything|something|a\s+(?:[\w-]+\s+){0,2}?(?:spot|position|role|opening|place|vacancy|job))\s+"
     r"(?:ever\s+)?(?:comes\s+up|opens(?:\s+up)?|becomes\s+available)\b",
     # the writer's availability told to someone who could hire: "I'm free from June", "available full-time after graduation"
-    r"\bI(?:'m|\s+am)\s+(?:free|available)\s+(?:to\s+start\s+|full-time\s+|part-time\s+|every\s+weekend\s+)?(?:from|after|starting(?:\s+in)?)\s+"
+    r"(?:\bI(?:'m|\s+am)|\band\s+am)\s+(?:free|available)\s+(?:to\s+start\s+|full[\s-]time\s+|part[\s-]time\s+|every\s+weekend\s+)?(?:from|after|starting(?:\s+in)?)\s+"
+    r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:january|february|march|april|may|june|july|august|september|october|november|december|graduation"
+    r"|next\s+(?:month|summer|year))\b",
+    # "I can start work in April if your crew has room", "I could start from June"
+    r"\bI\s+(?:can|could)\s+start\s+(?:work(?:ing)?\s+)?(?:in|from|after|by|as\s+early\s+as)\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december|graduation|next\s+(?:month|summer|year))\b",
+    r"\bif\s+your\s+(?:[\w-]+\s+){0,2}?(?:crew|team|firm|lab|studio|office|practice|shop|kitchen|unit|department)\s+has\s+(?:room|space"
+    r"|a\s+(?:spot|place|vacancy)|an\s+opening)\b",
     r"\bif\s+you\s+(?:ever\s+)?(?:thought|think)\s+of\s+me\b",  # "it would mean a lot if you thought of me"
     # "if anything opens up on your team", "when a spot opens up": the writer waiting for an opening with them.
     r"\b(?:anything|something|a\s+(?:[\w-]+\s+){0,2}?(?:spot|position|role|opening|place|vacancy|job))\s+(?:ever\s+)?opens?\s+up\b",
@@ -492,7 +502,8 @@ JOB_ASK = (
     r"\b(?:help\s+me\s+(?:get|find|land|secure)|offer\s+me|give\s+me|get\s+me)\s+(?:an?|the|any)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:internship|job|position|role|interview|offer)\b",
     r"\b(?:do|does|would|could|will)\s+(?:you|your\s+[\w-]+)\s+(?:have|offer|take\s+on|need)\s+(?:an?\s+|any\s+)?"
-    r"(?:[\w-]+\s+){0,2}?(?:interns?|internships?|openings?|positions?|vacanc(?:y|ies)|jobs?)\b",
+    r"(?:[\w-]+\s+){0,2}?(?:interns?|internships?|openings?|positions?|vacanc(?:y|ies)|jobs?|apprenticeships?|traineeships?|placements?"
+    r"|(?:trainee|intern|apprentice|junior|paid|graduate|entry-level)\s+(?:spots?|places?|posts?))\b",
     rf"\b(?:pass|passing|forward|forwarding|send|sending|share|sharing|give|hand)\s+(?:it|them|this|these|my\s+{_DOCUMENT}"
     r"|my\s+(?:contact\s+)?(?:details|information|info|profile))\s+"
     rf"(?:along\s+|on\s+)?(?:to|with)\s+(?:[\w'-]+\s+){{0,4}}?{_HIRING_PEOPLE}\b",
@@ -504,6 +515,8 @@ JOB_ASK = (
     r"(?<!informational\s)(?<!info\s)\binterview\s+(?:me|for)\b",
     r"\b(?:get|land|secure|arrange|schedule|offer\s+me)\s+(?:me\s+)?an?\s+interview\b",
     # The writer's own search, told to someone who could hire: "I am looking for a full-time position".
+    r"\bI(?:'m|\s+am|m)\s+(?:currently\s+|now\s+|actively\s+|also\s+)?job[\s-]?(?:hunting|searching|seeking)\s+for\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:roles?|positions?|jobs?|work|internships?|placements?|openings?)\b",  # "I'm job hunting for tidal roles from September"
     r"\bI(?:'m|\s+am|m)\s+(?:currently\s+|now\s+|actively\s+|also\s+)?(?:looking|searching|seeking|hoping\s+to\s+(?:find|land|get|secure))"
     r"\s+(?:for\s+)?(?!(?:advice|guidance|insights?|perspectives?|information|tips|help|ideas)\b)(?:an?\s+|any\s+|some\s+)?"
     r"(?:[\w-]+\s+){0,4}?(?:job|jobs|position|positions|role|internship|placement|employment|opening|work\s+as"
@@ -541,7 +554,7 @@ JOB_ASK_IN_REQUEST = (
     r"\broom\s+(?:on|in|at)\s+your\s+[\w-]+(?:\s+[\w-]+)?\s+for\s+(?:me|an?\s)",
     r"\b(?:when|if|once)\s+(?:your|the)\s+(?:next\s+)?(?:[\w-]+\s+){0,3}?(?:scheme|program(?:me)?|intake|cohort|role|position|opening"
     r"|internship|posting|vacancy|hiring\s+round)\s+(?:opens|is\s+posted|goes\s+live|is\s+advertised)\b",
-    r"\b(?:I|me)\s+(?:[\w-]+\s+){0,4}?join\s+your\s+(?:team|practice|firm|lab|crew|studio|company|group|office|department|staff|unit|kitchen|clinic)\b"
+    r"\b(?:I|me)\s+(?:[\w-]+\s+){0,4}?join\s+your\s+(?:[\w-]+\s+){0,2}?(?:team|practice|firm|lab|crew|studio|company|group|office|department|staff|unit|kitchen|clinic)\b"
     r"(?!\s+(?:meeting|call|webinar|event|session|'s|for\s+(?:a|the)\s+(?:day|meeting|call)))",
     r"\bsponsor\s+(?:a|my|me|the)\s+(?:[\w-]+\s+)?visa\b|\bvisa\s+sponsorship\b",
     # "Any chance I could start at your yard after the course?"
@@ -615,7 +628,7 @@ ATTACHMENT = (
     rf"\b(?:attached|enclosed|included)\b[^.?!]{{0,60}}?\b(?:and|plus|with|as\s+well\s+as)\s+(?:my|a\s+copy\s+of\s+my)\s+(?:[\w-]+\s+)?{_ATTACHABLE}",
     r"\bI\s+(?:attach|enclose|send)\s+(?:also\s+|too\s+)?my\s+curriculum\b",
     # "My restoration portfolio: tomfielding-clocks.uk"
-    rf"\bmy\s+(?:[\w-]+\s+){{0,2}}?{_ATTACHABLE}\s*:\s*{_WEB_ADDRESS}",
+    rf"\bmy\s+(?:[\w-]+\s+){{0,2}}?{_ATTACHABLE}(?:,\s*(?:if\s+(?:useful|helpful|of\s+interest|you're\s+curious)|for\s+reference|in\s+case))?\s*:\s*{_WEB_ADDRESS}",
     # "I've attached a few photos from my portfolio", "I enclose a short essay I wrote": the writer's own work sent
     rf"\b(?:attached|enclosed|included)\s+(?:[\w-]+\s+){{0,5}}?(?:from|of)\s+my\s+(?:[\w-]+\s+)?{_ATTACHABLE}",
     # ...their own: "my", or "a short essay I wrote" (not "the article you asked about")
@@ -665,7 +678,7 @@ APOLOGETIC = (
     r"\bwast(?:e|ing)\s+your\s+time\b",
     r"^\W*sorry\s*[,!.]",  # "Sorry, I know this is out of the blue"
     r"\byou\s+(?:probably|must|likely)\s+get\s+(?:a\s+|so\s+|far\s+too\s+|too\s+)?(?:lot|lots|hundreds?|tons|loads|dozens|many|hundred|thousand)\b",
-    r"(?:\bnot|n't)\b[^.!?]{0,30}\bworth\s+your\s+time\b",  # "I'm not sure I'm anyone worth your time", "mine isn't worth your time"
+    r"(?:\b(?:not|barely|hardly|scarcely)|n't)\b[^.!?]{0,30}\bworth\s+your\s+time\b",  # "I'm not sure I'm anyone worth your time", "mine isn't worth your time"
     r"\bI(?:'m|\s+am|m)\s+(?:just|only|merely|nothing\s+but)\s+an?\b",  # "I'm just a student"
     r"\bI(?:'m|\s+am|m)\s+(?:just\s+|only\s+)?(?:a\s+)?nobody\b|\bleast\s+qualified\b|\bpunching\s+(?:well\s+)?above\s+my\s+weight\b",
     r"\bunderstand\s+if\s+you\s+(?:delete|ignore|bin)\b",
@@ -680,6 +693,12 @@ APOLOGETIC = (
     r"\bfeel\s+free\s+to\s+ignore\b|\b(?:a\s+lot|too\s+much)\s+to\s+ask\b|\bexcuse\s+(?:me|the|my)\b",
     r"\b(?:an?\s+)?(?:imposition|intrusion)\b|\b(?:bother|bothering|disturbing|pestering)\s+you\b",
     r"\bprobably\s+(?:a\s+|just\s+a\s+)?(?:silly|dumb|stupid|naive|basic)\b",
+    # "I am hardly the obvious person to be writing", "probably not the kind of person you usually hear from"
+    r"\b(?:hardly|not|probably\s+not)\s+the\s+(?:obvious|usual|typical|kind\s+of|sort\s+of|type\s+of)\s+(?:person|people|candidate)\b",
+    r"\b(?:junk|spam)\s+(?:folder|box|mail|pile)\b",  # "I half expect this to go straight into your junk folder"
+    # "My own work is honestly pretty amateur"
+    r"\bmy\s+(?:own\s+)?(?:work|writing|drawings?|designs?|skills?|portfolio|bindings?|photos?|attempts?)\s+(?:is|are)\s+"
+    r"(?:(?:honestly|really|very|pretty|quite|still|just|fairly|rather)\s+){0,2}(?:amateur(?:ish)?|mediocre|nothing\s+special|not\s+much|rubbish|terrible)\b",
 )
 
 # --- Naming a topic -----------------------------------------------------------------
@@ -723,7 +742,7 @@ VAGUE_WORDS = frozenset(
     you your yours yourself you're you've you'd i i'm i've i'd me my we our us they their them he she
     his her who whom whose what how why which whether where when there here then than so such very
     really just also more most much many some any all each every own other same first next last few
-    lot lots bit little general generally overall things thing stuff everything anything something good professionally
+    lot lots bit little general generally overall things thing stuff everything anything something good professionally far linkedin
     career careers path paths journey experience experiences background story stories perspective
     perspectives thoughts thought view views opinion opinions advice insight insights brain work job
     jobs life working together else world day days time times today week weeks month months year years sometime soon now it's what's that's there's guidance wisdom expertise knowledge tips
@@ -759,9 +778,13 @@ GENERIC_NOTE_WORDS = frozenset(
     realistic reality reassured reassuring regards report right search searching sense shared sharing since
     sincerely small someone speak speaking spoke spoken standing stay step steps still super support supportive
     taking talked thank thanking thanks thoughtful thoughtfully tips together touch truly unable understand
-    understanding useful valuable warm warmly well whole wisdom wonderful wondering world worth""".split()
+    understanding useful valuable warm warmly well whole wisdom wonderful wondering world worth
+    never often because rather sure fact words wanted write meaning moment moments takes knew
+    listen listened listening answer answered answering sit down off trouble seem seems obvious deal goodbye stranger""".split()
 )
 CONCRETE_WORDS = 6
+# Words in -ly that name things; every other -ly word is an adverb of manner ("spoke so openly"), never a specific.
+LY_NOUNS = frozenset("family supply assembly anomaly monopoly rally ally jelly belly lily bully reply butterfly dragonfly firefly fly homily".split())
 
 THANKS = (
     r"\bthank(?:s|ful|ing)?\b|\bthank\s+you\b|\bthx\b|\bthnx\b|\bthanx\b|\btysm\b",
@@ -847,7 +870,7 @@ NEXT_STEP = (
     r"|spring|autumn|fall|winter|year)|next\s+(?:week|month|term|semester|year|spring|summer|autumn|fall|winter)|on\s+\w+day"
     r"|in\s+(?:january|february|march|april|may|june|july|august|september|october|november|december))\b",
     # a plan already under way: "I'm starting the Python course on Monday", "I am now applying to..."
-    r"\bI(?:'m|\s+am|m)\s+(?:now\s+|already\s+|also\s+|officially\s+)?"
+    r"(?<!think\s)(?<!sure\s)(?<!whether\s)(?<!if\s)\bI(?:'m|\s+am|m)\s+(?:now\s+|already\s+|also\s+|officially\s+)?"
     r"(?!(?:writing|thinking|wondering|feeling|reaching|contacting|sending|still|so|really|truly)\b)[a-z]+ing\s+"
     r"(?:the|a|an|my|your|to|on|for|with|up|in|into|at|this|next|two|three|it)\b",  # the subject dropped: "Will ping you when it's live!"
     r"\bsend\s+you\s+(?:an?\s+|my\s+|the\s+)?(?:[\w-]+\s+)?(?:update|note|write-?up|draft|summary|version)\b",

@@ -231,6 +231,7 @@ def self_focused(message: Message) -> Finding | None:
 def focus_words(message: Message) -> tuple[int, int]:
     """Words of sentences about the writer and of sentences about the recipient."""
     writer = recipient = 0
+    connected = False
     sides: list[tuple[str, str | None]] = []
     for sentence in message.sentences:
         about = side(sentence)
@@ -243,9 +244,13 @@ def focus_words(message: Message) -> tuple[int, int]:
             if word_count(sentence) < 3:
                 continue
             about = side(sentence)
-        # So does the connection sentence, unless it is about their work ("Your op-ed changed my mind").
+        # So does the connection sentence, unless it is about their work ("Your op-ed changed my mind"); a tie
+        # told after it is more about them ("...and your story about the patient was unforgettable").
         if about != "recipient" and concepts.connection([sentence]):
-            continue
+            if not connected:
+                connected = True
+                continue
+            about = "recipient"
         sides.append((sentence, about))
     # "I" opens many sentences about their work ("I still use the parser you wrote"): the classifier
     # may move an "I" sentence to the recipient's side, never the other way.

@@ -232,9 +232,9 @@ ADVICE = (  # what the student should do
     r"\bin my (shoes|position|place|situation)\b|\bif you were (me|my age|in my)\b",
     r"\bsomeone (like me|in my (position|situation|shoes))\b",
     r"\bif you were (starting|just starting|graduating|a student|a \w+ (again|today|now))\b",
-    # "should I" asks for advice, unless it asks whom to talk to or what to read (Resources)
+    # "should I" asks for advice, unless it asks whom to talk to or what to read or look at (Resources)
     r"\b(should|could|can) i\b(?! (talk|speak|reach|contact|meet|connect|read|join|follow|"
-    r"attend|listen|email|call)\b)|\bshould someone\b",
+    r"attend|listen|email|call|look|watch|check)\b)|\bshould someone\b",
     r"\bwhat would you (do|focus|change|prioriti[sz]e|study|learn)\b|\b(done|do) "
     r"(anything |things )?differently\b",
     r"\bwould you recommend (\w+ing|that i|i\b|me)\b",

@@ -78,11 +78,16 @@ def _concrete(sentence: str) -> bool:
 
 
 def concrete_words(sentence: str) -> list[str]:
-    """Lowercase words that are neither vague, nor praise or feeling, nor short: "indicator", "tape", "autoclave"."""
+    """Lowercase words that are neither vague, nor praise or feeling, nor adverbs, nor short: "indicator", "tape", "autoclave"."""
     return [
         w
         for w in words(sentence)
-        if w.replace("-", "").isalpha() and len(w) > 2 and w.islower() and w not in lexicon.VAGUE_WORDS and w not in lexicon.GENERIC_NOTE_WORDS
+        if w.replace("-", "").isalpha()
+        and len(w) > 2
+        and w.islower()
+        and w not in lexicon.VAGUE_WORDS
+        and w not in lexicon.GENERIC_NOTE_WORDS
+        and (not w.endswith("ly") or w in lexicon.LY_NOUNS)
     ]
 
 

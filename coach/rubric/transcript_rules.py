@@ -8,7 +8,7 @@ from coach.rubric import concepts
 from coach.rubric.base import Finding, finding, rule, rules_for
 from coach.rubric.questions import AREAS, is_closed, is_referral_ask, is_searchable
 from coach.rubric.transcript import Transcript, TranscriptFacts, facts_of
-from coach.text import sentences
+from coach.text import sentences, spelled_out
 
 MIN_TIARA_AREAS = 3
 MAX_QUOTED = 3  # quotes per finding: enough to point at the pattern, not to repeat the transcript
@@ -37,7 +37,8 @@ INTRO_NAME = (
 # ...or says why they asked for the conversation.
 REASON = (
     r"\b(reached out|asked (to|for) (talk|chat|speak|meet|this|the (call|chat|conversation))|"
-    r"wanted to (talk|chat|speak|meet|connect|learn|hear|ask|understand))\b",
+    r"wanted (to|2) (talk|chat|speak|meet|connect|learn|hear|ask|understand))\b",  # "wanted 2 ask u abt the work"
+    r"(?:^|[,;]\s*|\band\s+)(hoping|here) to (learn|hear|understand|find out|ask)\b",  # "..., hoping to learn what the job is really like"
     r"\bi('d| would) (like|love) to (learn|hear|understand|ask|talk|know)\b",
     r"(?:^|[.!?]\s+|\bi\s+)(want|wanted|hoping|hope|trying) to (get|break|move|switch|go|retrain) (into|to|as)\b",  # "Want to get into land surveying"
     r"\b(i'm|i am) (trying|deciding|interested|curious|thinking|considering|exploring|applying|"
@@ -84,14 +85,15 @@ def no_intro(facts: TranscriptFacts) -> Finding | None:
     turns = facts.student_turns
     if not turns:
         return finding("no-intro", "Open by saying who you are and why you asked for the conversation.", "the student never speaks")
-    number, text = turns[0]
+    number, said = turns[0]
+    text = spelled_out(said)  # "im a 2nd yr student" reads as "I'm a..."
     introduced = _any(INTRO, text) or re.search(INTRO_NAME, text.replace("’", "'"))
     if introduced or _any(REASON, text):
         return None
     return finding(
         "no-intro",
         "Start with one or two sentences on who you are and why you wanted to talk to this person before your first question.",
-        _quote(number, text) + " gives no name, role or reason for the call",
+        _quote(number, said) + " gives no name, role or reason for the call",
     )
 
 
