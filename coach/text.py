@@ -28,7 +28,7 @@ _WIDE = str.maketrans({"？": "?", "！": "!", "。": ".", "’": "'", "‘": "'
 # case only: "U of T", "Ur" (the city) and "IM" are left alone.
 CASUAL_SPELLINGS = {
     "u": "you", "ur": "your", "uve": "you've", "im": "I'm", "ive": "I've", "pls": "please", "plz": "please", "msg": "message", "abt": "about",
-    "thx": "thanks", "wat": "what", "wats": "what's", "wud": "would", "cud": "could", "shd": "should", "rly": "really",
+    "thx": "thanks", "wat": "what", "wats": "what's", "wud": "would", "cud": "could", "shd": "should", "rly": "really", "ppl": "people",
 }  # fmt: skip
 _CASUAL_WORD = re.compile(r"(?<![\w'.-])(?:" + "|".join(CASUAL_SPELLINGS) + r")(?![\w'-]|\.\w)")
 _OPEN_QUOTES = "“«「\u201e"

@@ -636,6 +636,9 @@ ATTACHMENT = (
     r"|story|sketches|drawings|designs|photos)\b|an?\s+(?:[\w'-]+\s+){0,3}?(?:essay|article|paper|report|review|story|sketches|drawings"
     r"|designs|photos)\s+(?:that\s+)?I(?:'ve)?\s+(?:wrote|written|did|made|drew|took|put\s+together))",
     r"\b(?:attached|enclosed|included|sending|sent)\b[^.?!]{0,120}\bas\s+an?\s+(?:writing\s+|work\s+)?sample\b",
+    # "I attach a sample of my translation", "enclosed are two extracts of my writing"
+    r"\b(?:attach|attached|attaching|enclose|enclosed|enclosing|include|included|including)\s+(?:is\s+|are\s+|here\s+)?(?:a|an|two|three|some|a\s+few)\s+"
+    r"(?:short\s+|brief\s+)?(?:samples?|examples?|extracts?|excerpts?)\s+of\s+my\b",
     # "my portfolio of student productions is at odunsound.net": a web address is an offer to look
     rf"\b{_ATTACHABLE}\b[^.?!]{{0,40}}?\b(?:is|are|lives|sits|can\s+be\s+(?:found|seen))\s+(?:up\s+|online\s+)?(?:at|on)\s+{_WEB_ADDRESS}",
     # "a small portfolio of my projects, which you can find here: ..."
@@ -836,6 +839,7 @@ SELF_CONTAINED_REFERENCE = (
     r"|principle|checklist|distinction)\b",
     r"\b(?:your|the|that)\s+(?:[\w-]+\s+)?\d[\d.,/%]*\s+(?:[\w/%-]+\s+){0,3}?(?:figure|number|rule|estimate|ratio|benchmark|target|threshold)\b",  # "your 1.6 grams per kilo figure"
     r"\b(?:as|like)\s+you\s+(?:suggested|recommended|advised|advise\s+me|mentioned|said)\b",
+    r"\b(?:who|whom)\s+you\s+(?:kindly\s+|so\s+kindly\s+)?(?:suggested|recommended|mentioned|pointed\s+me\s+to|told\s+me\s+about|introduced\s+me\s+to)\b",  # "Revd Marden, whom you suggested I contact"
     r"\b(?:took|take|taking|followed|following|acted\s+on)\s+your\s+(?:\w+\s+)?(?:advice|suggestion|tip|recommendation)\b",
     # "the home lab you described", "the overtime logs you mentioned": a thing named, then pinned to them.
     r"\b(?:the|that|those|this|these)\s+(?:(?!(?:things?|stuff|information\w*|insights?|advice|experiences?|time|tips?)\b)[\w'-]+\s+){1,5}?"
@@ -854,7 +858,9 @@ NEXT_STEP = (
     r"\bwill\s+(?:update|tell|let\s+you\s+know|keep\s+you|send\s+you|write\s+to\s+you|report\s+back|share|email|ping|follow\s+up"
     r"|message|text|call|contact|drop\s+you)\b",
     r"\bI\s+(?:start|begin|enrol|enroll|sign\s+up|apply|move)\s+(?:the|a|an|my|on|in|at|for|next|this)\b",
-    r"(?<!else\s)(?<!who\s)(?<!whom\s)\bI(?:'ve|\s+have|ve)\s+(?:already\s+|now\s+|just\s+|also\s+)?(?:started|begun|signed\s+up|downloaded|emailed|contacted"
+    # not a relative clause: "Many people I have spoken to make the work sound glamorous"
+    r"(?<!else\s)(?<!who\s)(?<!whom\s)(?<!people\s)(?<!everyone\s)(?<!anyone\s)(?<!someone\s)(?<!others\s)"
+    r"\bI(?:'ve|\s+have|ve)\s+(?:already\s+|now\s+|just\s+|also\s+)?(?:started|begun|signed\s+up|downloaded|emailed|contacted"
     r"|reached\s+out|applied|joined|registered|enrolled|booked|scheduled|written|drafted|ordered|bought|messaged|set\s+up"
     r"|spoken|talked)\b",
     r"\bI\s+(?:already\s+|just\s+|also\s+)?(?:spoke|talked|signed\s+up|emailed|reached\s+out|joined|registered|enrolled"
@@ -872,9 +878,12 @@ NEXT_STEP = (
     # a plan already under way: "I'm starting the Python course on Monday", "I am now applying to..."
     r"(?<!think\s)(?<!sure\s)(?<!whether\s)(?<!if\s)\bI(?:'m|\s+am|m)\s+(?:now\s+|already\s+|also\s+|officially\s+)?"
     r"(?!(?:writing|thinking|wondering|feeling|reaching|contacting|sending|still|so|really|truly)\b)[a-z]+ing\s+"
-    r"(?:the|a|an|my|your|to|on|for|with|up|in|into|at|this|next|two|three|it)\b",  # the subject dropped: "Will ping you when it's live!"
+    r"(?:the|a|an|my|your|to|on|for|with|up|in|into|at|this|next|two|three|it|through|over)\b",  # the subject dropped: "Will ping you when it's live!"
     r"\bsend\s+you\s+(?:an?\s+|my\s+|the\s+)?(?:[\w-]+\s+)?(?:update|note|write-?up|draft|summary|version)\b",
     r"\b(?:update|tell)\s+you\s+(?:on|how|when|about)\b",
+    # what their advice set going: "has prompted me to enrol in the evening course"
+    r"\b(?:prompted|inspired|encouraged|convinced|persuaded|pushed)\s+me\s+to\s+(?:enrol|enroll|sign\s+up|apply|register|join|start|book|enter|take|try"
+    r"|contact|write|read|visit|volunteer)\b",
     r"\blook(?:ing)?\s+forward\s+to\s+(?:staying|keeping|seeing|updating|sharing|our\s+next)\b",
 )
 

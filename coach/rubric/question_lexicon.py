@@ -145,6 +145,8 @@ SEARCHABLE = (
     r"\bhow many (clients|customers|members|users|patients|students) (does|do) (the|your|this) "
     r"(company|firm|organi[sz]ation|business|hospital|agency|practice|school|studio)\b",
     r"\b(company's|firm's|organi[sz]ation's|its) (mission|mission statement|values)\b",
+    r"\bwhere (are|r) (the|your|its) (offices|branches|sites|studios|locations)\b",  # "n where r ur offices?"
+    r"\bwho(?:'s| is) (running|in charge of) the (whole )?(thing|show|company|organi[sz]ation|firm|trust|business|place|group)\b",
     r"\b(annual revenue|revenue last year|market cap\w*)\b|\bhow much (revenue|money) does\b",
     # founding, headquarters, ownership, listing
     r"\bwhen (was|were|did) (?!you\b|i\b|we\b).*\b(found|founded|established|incorporated|launched|created|open|opened|start|started|begin|began)\b",
@@ -203,6 +205,7 @@ TRENDS = (  # how the field is changing
     r"\bgetting (more|less|harder|easier|crowded|saturated|competitive)\b",
     r"\b(emerging|disrupt\w*|growing|growth|declin\w*|demand for)\b",
     r"\bwill (ai|automation|technology|tools?)\b|\b(ai|automation) (will|is going to)\b",
+    r"\b(cutting|adding|losing|shedding|creating) ([\w-]+ )?(jobs|roles|staff|positions|posts)\b",  # "are craft breweries cutting QC jobs?"
 )
 INSIGHTS = (  # the professional's own experience of the work
     r"\b(typical|average|normal|usual) (day|week|shift|workday|morning)\b|\bday[- ]to[- ]day\b|\bday in the life\b",
@@ -226,6 +229,11 @@ INSIGHTS = (  # the professional's own experience of the work
     r"\bwhat(?:'s| is) it (really |actually )?like\b|\badjust",
     r"\bset (them|people|someone|you) apart\b|\bstand out\b.*\b(people|associates|hires|"
     r"engineers|colleagues|ones)\b|\b(do|did|done|doing) (really |especially )?well\b",
+    r"\bwhat(?:'s| is| are) (a|an|the|your) ([\w-]+ ){0,3}like\b",  # "What's a typical callout like?"
+    # their own work asked back as a statement: "You work mostly on locks?", "you do micro testing on every batch?"
+    r"^\W*((so|and|ok|okay) )?you ((mostly|usually|still|also|often|normally|always) )?(work|use|do|spend|travel|deal|handle|test|run|see)\b",
+    r"\bis it (mostly|a lot of|lots of|all|more|usually)\b",  # "Is it a lot of time outside?", "is it mostly lab or on the floor?"
+    r"\b(best|worst|hardest|biggest|strangest|funniest|scariest) [^?]*\byou (ever|have ever|'ve ever)\b",  # "the worst batch you ever caught"
 )
 ADVICE = (  # what the student should do
     r"\badvi[cs]e\b|\btips?\b|\bmistakes?\b|\bpitfalls?\b",
@@ -251,7 +259,7 @@ RESOURCE_NOUNS = (
     r"articles?|reading|courses?|classes|certifications?|conferences?|events?|meetups?|"
     r"associations?|organi[sz]ations?|groups?|societies|clubs?|communities|resources?|forums?|videos?|channels?|"
     r"case studies|textbooks?|guides?|tutorials?|workshops?|programs?|programmes?|sites?|guilds?|servers?|subreddits?|discords?|"
-    r"exhibitions?|shows|fairs?|unions?|networks?|chapters?)"
+    r"exhibitions?|shows|fairs?|unions?|networks?|chapters?|providers?|certificates?|schemes?)"
 )
 PEOPLE_NOUNS = r"(people|persons?|contacts?|mentors?|names|programs?|fellowships?)"
 SEEKING_VERBS = r"(recommend|suggest|point|follow|read|join|attend|subscribe|listen|check|look|see|visit|go)"
@@ -303,7 +311,7 @@ ASSIGNMENTS = (  # the work a newcomer does, or a project to try
     r"\b(new|junior|entry[- ]level|first[- ]year|incoming|starting) [\w-]+( [\w-]+)?\b.*"
     r"\b(do|work on|working on|spend|handle|take on|handed|responsible)\b",
     r"\b(first|early) (job|role|tasks?|months?|weeks?|year|days?)\b.*\b(do|doing|work|spend|handle)\b|"
-    r"\b(do|doing|work|spend|handle)\b.*\b(first|early) (months?|weeks?|year|days?)\b",
+    r"(?<!how )(?<!what )(?<!why )(?<!when )\b(do|doing|work|spend|handle)\b.*\b(first|early) (months?|weeks?|year|days?)\b",  # not "How do you...?"
     r"\bbe (good|useful|decent|the right|a good) (practice|experience|preparation|prep)\b",  # "Would helping with the nippers be good practice?"
     r"\bstart(ed)? out (doing|with)\b|\bwhen you (first )?started out\b",  # "did you start out in recruiting?" is their path
     r"\b(first|earliest) (things?|jobs?|tasks?|work) you (did|had|were given|worked on)\b",
@@ -312,6 +320,10 @@ ASSIGNMENTS = (  # the work a newcomer does, or a project to try
     r"experience\b",
     r"\bspend (their|your|most of their|most of your) (time|days|first)\b",
 )
+
+# A question about the professional's own work ("Do you make the devices yourself?", "Is your team mostly remote?"):
+# Insights when it touches no other area.
+ABOUT_THEIR_WORK = (r"\b(do|did|does|are|were|have|had|is|was) (you|your)\b",)
 
 # The job-ask and request vocabularies live in lexicon.py (JOB_ASK, JOB_ASK_IN_REQUEST, REQUEST_OPENERS):
 # one vocabulary for messages, transcripts and the interview's deflection.

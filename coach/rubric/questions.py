@@ -126,10 +126,12 @@ def tiara_areas(question: str) -> set[str]:
     """The TIARA areas a question touches; website facts and job asks touch none.
 
     The patterns name the areas they recognise; the sentence classifier adds the area of a
-    question it is sure of ("Do you work weekends?" is Insights though no pattern says so).
+    question it is sure of ("Do you work weekends?" is Insights though no pattern says so); a
+    question about their own work that touches no other area is Insights.
     """
     if is_searchable(question) or is_job_ask(question):
         return set()
     text = _read(question)
     found = {area for area, patterns in _AREA_PATTERNS.items() if _matches(patterns, text)}
-    return found | {label for label in semantic.labels_of("tiara", [question]) if label}
+    found |= {label for label in semantic.labels_of("tiara", [question]) if label}
+    return found or ({"insights"} if _matches(lex.ABOUT_THEIR_WORK, text) else set())

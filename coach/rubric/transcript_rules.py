@@ -40,6 +40,7 @@ REASON = (
     r"wanted (to|2) (talk|chat|speak|meet|connect|learn|hear|ask|understand))\b",  # "wanted 2 ask u abt the work"
     r"(?:^|[,;]\s*|\band\s+)(hoping|here) to (learn|hear|understand|find out|ask)\b",  # "..., hoping to learn what the job is really like"
     r"\bi('d| would) (like|love) to (learn|hear|understand|ask|talk|know)\b",
+    r"\bi (want|wanted|hope|'m hoping|am hoping) to (learn|hear|understand|find out|know) (about|more|what|how|whether|if)\b",
     r"(?:^|[.!?]\s+|\bi\s+)(want|wanted|hoping|hope|trying) to (get|break|move|switch|go|retrain) (into|to|as)\b",  # "Want to get into land surveying"
     r"\b(i'm|i am) (trying|deciding|interested|curious|thinking|considering|exploring|applying|"
     r"hoping|looking) (to|in|about|whether|between|into|at|for|how|what|if)\b",

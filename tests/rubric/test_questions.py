@@ -98,6 +98,8 @@ SEARCHABLE = [
     "What year was your agency established?",
     "Where is the company headquartered?",
     "Who owns the magazine now?",
+    "Who's running the whole company these days?",
+    "Where are your offices?",
     "What's the parent company of your studio?",
     "Is the company publicly traded?",
     "What's your ticker symbol?",
@@ -165,6 +167,11 @@ def test_not_searchable(question: str) -> None:
         ("What kind of projects do new hires take on?", "assignments"),
         ("Is there a small project I could try to see if I like the work?", "assignments"),
         ("What tasks would an intern handle in the first month?", "assignments"),
+        ("Do you make the braces yourself in the workshop?", "insights"),  # their own work, no other area
+        ("You work mostly on locks or on reservoirs?", "insights"),
+        ("What's a typical callout like?", "insights"),
+        ("Are breweries cutting lab jobs this year?", "trends"),
+        ("Whose work should I look at?", "resources"),
     ],
 )
 def test_tiara_area(question: str, area: str) -> None:
@@ -181,6 +188,8 @@ def test_tiara_area(question: str, area: str) -> None:
         ("How did you handle changing careers at forty?", "trends"),
         ("What's one thing you'd change about how your team runs meetings?", "trends"),
         ("Would you recommend doing a clinical rotation even if I lean toward research?", "resources"),
+        ("How do you explain a new brace to a patient in the first weeks?", "assignments"),
+        ("Whose work should I look at?", "advice"),
     ],
 )
 def test_tiara_area_not_touched(question: str, forbidden: str) -> None:
@@ -208,6 +217,7 @@ REFERRAL_ASKS = [
     "Who else should I talk to",
     "Who should I talk to next?",
     "Are there any other illustrators I should follow?",
+    "Which training providers are any good?",
 ]
 NOT_REFERRAL_ASKS = [
     "Could you refer me for the opening on your team?",
