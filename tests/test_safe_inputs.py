@@ -155,6 +155,13 @@ def test_a_huge_message_is_refused(env: dict, tmp_path: Path) -> None:
     coach(env, "review", "outreach", str(draft)).refused("the limit for a message is 20,000")
 
 
+@pytest.mark.parametrize(("content", "fragment"), [("", "is empty"), ("  \n\t \n", "is empty"), ("Hi\x00\x01\x02 Ana", "binary")])
+def test_an_empty_or_binary_message_file_is_refused_before_anything_loads(env: dict, tmp_path: Path, content: str, fragment: str) -> None:
+    draft = tmp_path / "draft.txt"
+    draft.write_text(content)
+    coach(env, "review", "outreach", str(draft)).refused(fragment)
+
+
 # Clear errors where the store or the index is involved
 
 
