@@ -12,6 +12,7 @@ import string
 from datetime import date
 
 from coach.errors import UserInputError
+from coach.guards import clean_user_text
 
 # Search
 MAX_K = 50
@@ -124,10 +125,10 @@ def meeting_then_sent(meeting: date | None, sent: date | None, meeting_flag: str
 
 
 def message(text: str, what: str = "the message") -> str:
-    """A message to review: within MAX_MESSAGE_CHARS."""
+    """A message to review: within MAX_MESSAGE_CHARS, not empty, not binary."""
     if len(text) > MAX_MESSAGE_CHARS:
         raise UserInputError(f"{what} is {len(text):,} characters; the limit for a message is {MAX_MESSAGE_CHARS:,}.")
-    return text
+    return clean_user_text(text, "message")
 
 
 def json_depth(text: str) -> int:

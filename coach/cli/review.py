@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 import coach.limits as limits
 from coach.cli.common import Subcommands, checked, emit_json, print_findings, read_text_arg, text_or_file
 from coach.errors import BackendError
-from coach.guards import clean_user_text
 
 if TYPE_CHECKING:  # loaded after the arguments are checked (issue 14: a bad date is refused at once)
     from coach.services import Edit, FixResult, Polish, Review, Services
@@ -38,7 +37,7 @@ def check_review(args: argparse.Namespace) -> None:
     """A thank-you is sent after its meeting; a message file within the size limit, not empty, not binary (checked before anything loads)."""
     limits.meeting_then_sent(args.meeting_date, args.sent_date)
     if args.file != "-":
-        clean_user_text(limits.message(read_text_arg(args.file), args.file), "message")
+        limits.message(read_text_arg(args.file), args.file)
 
 
 def run_review(args: argparse.Namespace, services: Services) -> int:
