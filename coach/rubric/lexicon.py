@@ -337,6 +337,10 @@ MEETING_NOUNS = r"\b(?:call|chat|conversation|meeting|meet|coffee|talk|zoom|phon
 
 # --- Time -----------------------------------------------------------------------
 
+_MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+# When the writer could start: "1 September", "June", "graduation", "next summer"
+_START_WHEN = rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{_MONTH}|graduation|next\s+(?:month|summer|year))\b"
+
 # Spelled-out amounts, in minutes of the unit that follows them.
 NUMBER_WORDS = {
     "a": 1,
@@ -432,12 +436,13 @@ MENTORSHIP = (
     r"\b(?:guide|coach|advise|support|mentor)\s+me\s+(?:over|through(?:out)?|during|for)\s+(?:the\s+)?(?:next|coming|following)\s+"
     r"(?:few\s+|several\s+|couple\s+(?:of\s+)?|\w+\s+)?(?:weeks|months|years|terms|semesters)\b",
 )
+_ANSWER = r"(?:answer(?:ing)?|respond(?:ing)?\s+to|reply(?:ing)?\s+to)"
 # Answers asked for in writing: a request bigger than a call on its own ("answer a few questions by email").
 ANSWERS_IN_WRITING = (
-    r"\b(?:answer(?:ing)?|respond(?:ing)?\s+to|reply(?:ing)?\s+to)\s+(?:[\w-]+\s+){0,4}?questions\s+(?:[\w-]+\s+){0,2}?(?:by|over|via|through|in)\s+"
+    rf"\b{_ANSWER}\s+(?:[\w-]+\s+){{0,4}}?questions\s+(?:[\w-]+\s+){{0,2}}?(?:by|over|via|through|in)\s+"
     r"(?:e-?mail|writing|message|text|dm)\b",
     r"\b(?:fill\s+(?:out|in)|complete)\s+(?:[\w-]+\s+){0,3}?(?:questionnaire|survey)\b",
-    r"\b(?:answer(?:ing)?|respond(?:ing)?\s+to|reply(?:ing)?\s+to)\s+(?:[\w-]+\s+){0,4}?written\s+questions\b",  # "answer a set of written questions"
+    rf"\b{_ANSWER}\s+(?:[\w-]+\s+){{0,4}}?written\s+questions\b",  # "answer a set of written questions"
 )
 # Asking for answers in writing; big when several questions come with it.
 WRITTEN_ANSWERS = (
@@ -474,11 +479,9 @@ JOB_ASK = (
     r"(?:ever\s+)?(?:comes\s+up|opens(?:\s+up)?|becomes\s+available)\b",
     # the writer's availability told to someone who could hire: "I'm free from June", "available full-time after graduation"
     r"(?:\bI(?:'m|\s+am)|\band\s+am)\s+(?:free|available)\s+(?:to\s+start\s+|full[\s-]time\s+|part[\s-]time\s+|every\s+weekend\s+)?(?:from|after|starting(?:\s+in)?)\s+"
-    r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:january|february|march|april|may|june|july|august|september|october|november|december|graduation"
-    r"|next\s+(?:month|summer|year))\b",
+    rf"{_START_WHEN}",
     # "I can start work in April if your crew has room", "I could start from June"
-    r"\bI\s+(?:can|could)\s+start\s+(?:work(?:ing)?\s+)?(?:in|from|after|by|as\s+early\s+as)\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
-    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|graduation|next\s+(?:month|summer|year))\b",
+    rf"\bI\s+(?:can|could)\s+start\s+(?:work(?:ing)?\s+)?(?:in|from|after|by|as\s+early\s+as)\s+{_START_WHEN}",
     r"\bif\s+your\s+(?:[\w-]+\s+){0,2}?(?:crew|team|firm|lab|studio|office|practice|shop|kitchen|unit|department)\s+has\s+(?:room|space"
     r"|a\s+(?:spot|place|vacancy)|an\s+opening)\b",
     r"\bif\s+you\s+(?:ever\s+)?(?:thought|think)\s+of\s+me\b",  # "it would mean a lot if you thought of me"
@@ -874,7 +877,7 @@ NEXT_STEP = (
     r"(?:(?:in|on|for|into|with|up\s+for)\s+)?(?:the|a|an|my|that|this|those|some|your)\b"
     r"(?![^.!?]*\b(?:was|were|is|has\s+been)\b)[^.!?]*\b(?:today|tonight|tomorrow|this\s+(?:week|weekend|month|term|semester|summer"
     r"|spring|autumn|fall|winter|year)|next\s+(?:week|month|term|semester|year|spring|summer|autumn|fall|winter)|on\s+\w+day"
-    r"|in\s+(?:january|february|march|april|may|june|july|august|september|october|november|december))\b",
+    rf"|in\s+{_MONTH})\b",
     # a plan already under way: "I'm starting the Python course on Monday", "I am now applying to..."
     r"(?<!think\s)(?<!sure\s)(?<!whether\s)(?<!if\s)\bI(?:'m|\s+am|m)\s+(?:now\s+|already\s+|also\s+|officially\s+)?"
     r"(?!(?:writing|thinking|wondering|feeling|reaching|contacting|sending|still|so|really|truly)\b)[a-z]+ing\s+"
