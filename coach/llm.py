@@ -49,17 +49,19 @@ def _build(settings: Settings) -> BaseChatModel:
             api_key = settings.api_key_for_base_url()  # the key goes only to the URL it was configured for
             if settings.backend == "openai" and not api_key and not settings.openai_base_url:
                 raise ConfigError("COACH_BACKEND=openai needs OPENAI_API_KEY.")
-            from coach.llm_http import deadline_client
+            from coach.llm_http import deadline_client, deadline_timeout
 
+            deadlines = (settings.connect_timeout, settings.first_byte_timeout, settings.request_timeout)
             return ChatOpenAI(
                 model=settings.model or DEFAULT_OPENAI_MODEL,
                 base_url=settings.openai_base_url,
                 api_key=SecretStr(api_key or LOCAL_SERVER_KEY),
                 temperature=settings.temperature,
                 max_completion_tokens=settings.max_tokens,
-                timeout=settings.request_timeout,
+                # the client's own per-request timeout overrides the HTTP client's: the same deadlines, or first byte waits for the whole
+                timeout=deadline_timeout(*deadlines),
                 max_retries=0,  # one deadline per call: a hidden retry would double it
-                http_client=deadline_client(settings.connect_timeout, settings.first_byte_timeout, settings.request_timeout),
+                http_client=deadline_client(*deadlines),
                 use_responses_api=False,
             )
     raise ConfigError(f"Unknown backend {settings.backend!r}: use local, openai, openai-compatible or fake.")

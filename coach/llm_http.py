@@ -51,7 +51,11 @@ class DeadlineTransport(httpx.BaseTransport):
         self._inner.close()
 
 
+def deadline_timeout(connect: float, first_byte: float, whole: float) -> httpx.Timeout:
+    """Connect within `connect`, hear each byte within `first_byte` (never beyond `whole`) seconds."""
+    return httpx.Timeout(connect=connect, read=min(first_byte, whole), write=min(first_byte, whole), pool=connect)
+
+
 def deadline_client(connect: float, first_byte: float, whole: float) -> httpx.Client:
     """A client that connects within `connect`, hears a first byte within `first_byte`, finishes within `whole` seconds."""
-    timeout = httpx.Timeout(connect=connect, read=min(first_byte, whole), write=min(first_byte, whole), pool=connect)
-    return httpx.Client(transport=DeadlineTransport(whole), timeout=timeout)
+    return httpx.Client(transport=DeadlineTransport(whole), timeout=deadline_timeout(connect, first_byte, whole))

@@ -126,6 +126,18 @@ def test_a_faulty_server_fails_within_the_deadline_naming_the_server(stub, expec
     assert len(stub.seen_keys) == 1, "a hidden retry doubled the deadline"
 
 
+@pytest.mark.parametrize("stub", ["silent"], indirect=True)
+def test_a_server_that_never_starts_answering_fails_at_the_first_byte_deadline_not_the_whole_one(stub) -> None:
+    settings = Settings(
+        backend="openai-compatible", openai_base_url=url_of(stub), connect_timeout=1, first_byte_timeout=1.0, request_timeout=15, _env_file=None
+    )
+    model = get_chat_model(settings)
+    start = time.monotonic()
+    with pytest.raises(BackendError, match="did not answer in time"):
+        "".join(stream(model, PROMPT))
+    assert time.monotonic() - start < 1.0 + 1.5, "the first-byte deadline was not applied"
+
+
 @pytest.mark.parametrize("stub", ["ok"], indirect=True)
 def test_a_healthy_server_still_answers(stub) -> None:
     assert complete(get_chat_model(stub_settings(stub)), PROMPT) == "OK"
