@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import ClassVar, Literal, Protocol
 
 from coach.rubric import lexicon
+from coach.rubric.literals import needs, normalised, present
 from coach.text import is_question, words
 
 Side = Literal["writer", "recipient"]
@@ -28,8 +29,11 @@ class Vocabulary:
     every: ClassVar[list[Vocabulary]] = []
 
     def __init__(self, patterns: Iterable[str]) -> None:
+        patterns = list(patterns)
         self.regex = re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
-        self._search = lru_cache(maxsize=SENTENCE_CACHE)(self.regex.search)
+        # Without groups to keep apart, each pattern is searched on its own, and only when the text holds what it needs.
+        self._alternatives = [] if self.regex.groups else [(needs(p), re.compile(p, re.IGNORECASE)) for p in patterns]
+        self._search = lru_cache(maxsize=SENTENCE_CACHE)(self._first if self._alternatives else self.regex.search)
         Vocabulary.every.append(self)
 
     @classmethod
@@ -41,6 +45,14 @@ class Vocabulary:
     def search(self, text: str, /) -> re.Match[str] | None:
         """The first match in a text, or None."""
         return self._search(text)
+
+    def _first(self, text: str) -> re.Match[str] | None:
+        """The match the joined pattern finds (leftmost, then earliest pattern), from the patterns the text can match."""
+        plain, first = normalised(text), None
+        for need, pattern in self._alternatives:
+            if (need is None or present(need, plain)) and (found := pattern.search(text)) and (first is None or found.start() < first.start()):
+                first = found
+        return first
 
     def match(self, text: str) -> re.Match[str] | None:
         """A match at the start of a text, or None."""

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import yaml
+
+import coach.rubric.lint  # noqa: F401  # every rule module, so every vocabulary is compiled
 from coach.rubric import concepts
 from coach.rubric.patterns import Vocabulary, compile_any
 from coach.text import split_sentences
 from tests.datasets import labelled_messages
+
+PHRASINGS = Path(__file__).parents[1] / "data" / "phrasings.yaml"
 
 
 def _span(match) -> tuple[int, int] | None:
@@ -17,6 +24,14 @@ def test_a_vocabulary_finds_what_its_regex_finds_on_every_development_sentence()
     for vocabulary in (concepts.JOB_ASK, concepts.ATTACHMENT, concepts.CONNECTION):
         for _ in range(2):  # the second pass is answered from memory
             assert [_span(vocabulary.search(s)) for s in sentences] == [_span(vocabulary.regex.search(s)) for s in sentences]
+
+
+def test_every_vocabulary_finds_what_its_joined_regex_finds_on_every_phrasing_in_any_case_and_spacing():
+    said = [line for sides in yaml.safe_load(PHRASINGS.read_text()).values() for lines in sides.values() for line in lines]
+    texts = said + [line.upper() for line in said] + [line.replace(" ", "\n  ") for line in said]
+    texts += [line.replace("i", "\u0131").replace("s", "\u017f").replace("k", "\u212a") for line in said]
+    for vocabulary in Vocabulary.every:
+        assert [_span(vocabulary.search(t)) for t in texts] == [_span(vocabulary.regex.search(t)) for t in texts], vocabulary.regex.pattern[:60]
 
 
 def test_forgetting_empties_every_vocabulary_and_the_next_search_still_matches():
