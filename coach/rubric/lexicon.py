@@ -254,7 +254,11 @@ WORK_CONNECTION = (
     r"\b(?:is|are|was|were)\s+(?:all\s+)?yours\b",  # "the signs there are yours": their work
     r"(?-i:\b[A-Z][a-z]+)\s+(?:tells|told|says|said)\s+me\b",  # "Dai tells me the cider is yours": a go-between
     r"\byou\s+(?:spoke|talked|presented|lectured|came|visited)\s+(?:to|at|in|with)\s+(?:our|my)\b",  # "You spoke to our class"
-    r"\byou\s+(?:came|visited|spoke|talked|presented)\s+(?:to|at|in)\s+(?:[\w'&-]+\s+){0,4}?(?:class|school|college|course|club|cohort|meetup)\b",
+    r"\byou\s+(?:came|visited|spoke|talked|presented)\s+(?:to|at|in)\s+(?:[\w'&-]+\s+){0,4}?(?:class|school|college|course|club|cohort|meetup"
+    r"|society|association|conference|summit|fair|festival|forum|seminar|symposium|workshop|webinar|panel|expo|convention|guild|chapter)\b",
+    # a shared employer or school said with "also" or "too": "I'm also at Norbrae Wind", "I work at Arden too"
+    r"\bI(?:'m|\s+am)\s+also\s+(?:at|with)\s+(?:the\s+)?(?-i:[A-Z])",  # not "I also volunteer at the charity": in addition
+    r"\bI(?:'m|\s+am|\s+work|\s+study)\s+(?:at|for|with)\s+(?-i:[A-Z])[^.!?,]{1,50}?\s+(?:too|as\s+well)\b",
     r"\bin\s+front\s+of\s+us\b",  # "took apart a diesel injector in front of us"
     # the recipient once did something for the writer: "you fitted my costume", "you taught me to splice"
     r"\byou\s+(?:(?!(?:need|want|like|lik|us|remind|inspir|interest|excit|amaz|impress)ed\b)[a-z]{3,}ed|taught|gave|showed|told|met|took|sold|lent|sent"
@@ -515,7 +519,8 @@ JOB_ASK = (
     rf"\b(?:introduce|connect)\s+me\s+(?:to|with)\s+(?:[\w'-]+\s+){{0,2}}?{_HIRING_PEOPLE}\b",
     r"\blet\s+(?:[\w'-]+\s+){0,2}?(?:recruit\w*|hiring\s+\w+|hr)\s+know\b",
     # A job interview; an "informational interview" is the genre's normal ask.
-    r"(?<!informational\s)(?<!info\s)\binterview\s+(?:me|for)\b",
+    r"(?<!informational\s)(?<!info\s)\binterview\s+(?:me\b|for\b(?!\s+(?:the|a|an|my|her|his|their)\s+(?:[\w'-]+\s+){0,2}?"
+    r"(?:degree|course|programme|program|master'?s|mba|phd|doctorate|school|college|university|scholarship|bursary)\b))",  # not a place on a course
     r"\b(?:get|land|secure|arrange|schedule|offer\s+me)\s+(?:me\s+)?an?\s+interview\b",
     # The writer's own search, told to someone who could hire: "I am looking for a full-time position".
     r"\bI(?:'m|\s+am|m)\s+(?:currently\s+|now\s+|actively\s+|also\s+)?job[\s-]?(?:hunting|searching|seeking)\s+for\s+(?:[\w-]+\s+){0,3}?"
@@ -540,6 +545,8 @@ JOB_ASK = (
     r"\btak(?:e|ing)\s+(?:someone|somebody|people)\s+like\s+me\s+on\b",
     r"\bconsider(?:ing)?\s+(?:someone|somebody|people|an?\s+(?:[\w-]+\s+)?[\w-]+)\s+like\s+me\b",
     r"\bhope\s+you(?:'ll|\s+will|'d|\s+would|\s+might)\s+(?:think\s+of|remember|consider)\s+me\b",
+    r"\bif\s+you\s+(?:ever\s+)?need\s+(?:someone|anyone|somebody|a\s+hand|help|an\s+extra\s+pair\s+of\s+hands)\b[^.?!]{0,80}?"
+    r"\bI(?:'m|\s+am)\s+your\s+(?:person|guy|girl|man|woman|gal|lad|lass)\b",
     r"\b(?:be|get|put\s+me)\s+on\s+your\s+(?:[\w-]+\s+)?(?:list|books|roster|bench|panel|rota)\b",  # "I'd love to be on your freelancer list"
 )
 # Read only in questions and requests (the transcript's turns, a message's asks): as statements
@@ -569,6 +576,10 @@ JOB_ASK_IN_REQUEST = (
     r"\bconsider\s+[^.?!]{0,60}?\blike\s+me\s+for\b",  # "would you consider a student like me for the intake?"
     r"\btrial\s+(?:day|shift|week|period)\b|\b(?:day|shift|week)\s+on\s+trial\b",
     r"\bfor\s+nothing\b|\bif\s+you\s+(?:ever\s+)?need\s+(?:someone|anyone|somebody|a\s+hand|an\s+extra\s+hand)\b",
+    # where the writer's resume should go: "who should I send my CV to?", "could you show my CV to the workshop chief?"
+    rf"\b(?:who|where)\s+(?:should|could|can|do|would|might)\s+I\s+(?:send|give|pass|forward|e-?mail|address|hand)\s+my\s+{_DOCUMENT}\b",
+    rf"\b(?:show|give|hand|pass|send|forward)\s+my\s+{_DOCUMENT}\s+to\s+(?:the|your)\s+(?:[\w-]+\s+){{0,2}}?"
+    r"(?:chief|boss|head|director|lead|manager|owner|supervisor|foreman|team|people|office)\b",
     r"\bput\s+me\s+in\s+front\s+of\b|\bwhoever\s+(?:books|hires|recruits|casts|handles\s+hiring|does\s+the\s+hiring|runs\s+the\s+intake)\b",
     r"\bwho\s+(?:handles|does|runs|manages|looks\s+after|is\s+in\s+charge\s+of|takes\s+care\s+of)\s+(?:the\s+)?(?:hiring|recruit\w*)\b",
     r"\b(?:needing|need|needs)\s+(?:a|an|another|some)\s+(?:paid\s+|extra\s+)?(?:hand|helper|worker|labourer|laborer)\b",
@@ -769,7 +780,7 @@ VAGUE_WORDS = frozenset(
 # A sentence with CONCRETE_WORDS words outside these and VAGUE_WORDS names something ("the indicator tape
 # in the autoclave changing colour").
 GENERIC_NOTE_WORDS = frozenset(
-    """able after again already amazing keep i'll you'll we'll it's that's anyone appreciate appreciated appreciation approaches ask asking away back
+    """able after again along already amazing keep i'll you'll we'll it's that's anyone appreciate appreciated appreciation approaches ask asking away back
     before best better big candid candor candour certainly chatting choice choices clarity clear clearer confidence
     confident contact conversations decision decisions definitely delighted different differently difficult
     direction directions dream dreams easy encouraged encouragement encouraging enjoy enjoyed enlightening

@@ -149,7 +149,8 @@ SEARCHABLE = (
     r"\bwho(?:'s| is) (running|in charge of) the (whole )?(thing|show|company|organi[sz]ation|firm|trust|business|place|group)\b",
     r"\b(annual revenue|revenue last year|market cap\w*)\b|\bhow much (revenue|money) does\b",
     # founding, headquarters, ownership, listing
-    r"\bwhen (was|were|did) (?!you\b|i\b|we\b).*\b(found|founded|established|incorporated|launched|created|open|opened|start|started|begin|began)\b",
+    r"\bwhen (was|were|did) (?!you\b|i\b|we\b).*\b(found|founded|established|incorporated|launched|created|open|opened|start|started|begin|began"
+    r"|set up|formed)\b",
     r"\b(what|which) year (was|were|did) (?!you\b|i\b|we\b).*\b(found|founded|established|start|started|opened|"
     r"launched|incorporated|open|opened|begin|began)\b",
     r"\bhow old is (the|your|this) (company|firm|organi[sz]ation|business|hospital|institute)\b",
@@ -158,7 +159,8 @@ SEARCHABLE = (
     r"\bwhere (is|are) (?!you\b)[\w' ]+ (based|located)\b",
     r"\b(office|branch|store) locations\b|\bhow many (cities|countries)\b",
     r"\bwhere are (the|your|its|their) (offices|branches|stores|locations)\b",
-    r"\b(does|do) (the|your|this) (company|firm|organi[sz]ation|business|agency|group) have (any )?(offices|branches|stores|sites|locations)\b",
+    r"\b(does|do) (the|your|this) (company|firm|organi[sz]ation|business|agency|group) have (any )?(offices|branches|stores|sites|locations"
+    r"|hangars|depots|warehouses|plants|factories|clinics|studios)\b",
     r"\b(parent company|subsidiary of|who owns|owned by|owners?\b.*\b(company|firm))",
     r"\b(which|what) (company|firm|group|corporation|conglomerate) owns\b",
     r"\b(stock|ticker|share price|publicly traded|stock exchange|nasdaq|nyse|ipo)\b",
@@ -173,6 +175,26 @@ SEARCHABLE = (
     r"\b(does|do) (?!you\b|i\b|we\b)[\w&'-]+ have (an?|any) (office|branch|store|site|location|clinic)s?\b",
     r"\b(is|was) (the|your|this) (company|firm|organi[sz]ation|business|agency|studio|lab|clinic) part of\b",
     r"\bwho (are|is) (your|the company's|its|the firm's) (main |biggest |top )?competitors?\b",
+    # what it sells, said other ways: "what services Vennick offers", "does the company chiefly sell life cover?"
+    r"\bwhat (kinds? of |types? of )?(products|services|brands) (?!you\b|we\b|i\b)[\w' &-]+ (offers?|sells?|provides?|makes?)\b",
+    r"\b(does|do) (the|your|this) (company|firm|business|brand|agency|studio|group) (chiefly |mainly |mostly |only |just |primarily )?"
+    r"(sell|make|offer|produce|manufacture|build)\b",
+    r"\bdo you guys (only |just |mainly |mostly )?(make|sell|build|produce|offer)\b",  # "you guys": the company
+    r"\bhow many [\w-]+ (do you guys have|have you guys got)\b",
+    r"\bwhat (does|do) (?!you\b)[\w' &-]+ (hold|have|keep) in (its|their) (collections?|archives?|holdings)\b",
+    # size: "How many researchers work there?", "how many insolvency professionals do you have in the firm?"
+    r"\bhow many ([\w-]+ )?(people|staff|employees|workers|researchers|professionals|scientists|engineers|lawyers|accountants|analysts)"
+    r" (actually |now |currently |roughly )?work (there|at (the|your|this)|for (the|your|this))\b",
+    r"\bhow many ([\w-]+ ){1,2}(do|does) (you|your \w+) have (in|at) (the|your) (firm|company|organi[sz]ation|business|practice|office|agency|trust)\b",
+    # head office and mission: "and hq's in montreal right?", "where is located the main office", "the museum's mission"
+    r"\b(hq|head office|headquarters)('s| is| are) (still |now )?(in|based in|located in)\b",
+    r"\bwhere (is|are) located (the|your|its) (main |head )?(office|offices|headquarters|hq)\b",
+    r"\b(the|its) [\w-]+'s (mission|mission statement)\b",
+    # who owns it: "who actually owns the firm", "still family-owned?", "part of the council or separate?", "are they franchises"
+    r"\bwho (actually |really |now )?owns (the|your|this|it)\b",
+    r"\b(is|are) [\w' &-]{1,40} (still )?(a )?family[- ](owned|run|firm|business|company)\b|\bstill family[- ](owned|run)\b",
+    r"\b(is|are) (it|they|the [\w-]+( [\w-]+)?) part of (the |a )?[\w' -]+,? or (a )?(separate|independent)\b",
+    r"\b(are|is) (they|it|the [\w-]+s?) (all )?(a )?franchis(e|es|ed)\b",
 )
 
 # "What does <the firm / Proper Name> (actually) do?": matched case-sensitively, because
@@ -182,9 +204,16 @@ ORG_NOUNS = (
     r"practice|lab|foundation|nonprofit|brand|network|fund|department|office)"
 )
 WHAT_ORG_DOES = (
-    r"\b[Ww]hat (does|do) ((the|your|this|that|its) " + ORG_NOUNS + r"|(the )?[A-Z][\w&'.-]*( [A-Z][\w&'.-]*)*)"
+    r"\b[Ww]hat (does|do) ((the|your|this|that|its) " + ORG_NOUNS + r"|(the )?[A-Z][\w&'.-]*( (&|and|of|[A-Z][\w&'.-]*))*)"
     r" (actually |really |exactly |even )?(do|sell|make|offer|produce|build|manufacture)"
-    r"( exactly)?\W*$"
+    r"(,? exactly)?(\W*$|,? for (the|its|their) )"
+)
+_ORG_NAME = r"(the )?[A-Z][\w&'.-]*( (&|and|of|[A-Z][\w&'.-]*))*"
+# Facts about an organisation named by its capitalised name: "What does Carrow & Finch actually do?",
+# "How many planes does Skyreach fly now?" (not "How many clients does a new auditor have?").
+ORG_FACTS_BY_NAME = (
+    WHAT_ORG_DOES,
+    r"\b[Hh]ow many [\w-]+( [\w-]+)? (does|do|did) " + _ORG_NAME + r" (now |currently |still )?(have|fly|run|operate|own|employ)\b",
 )
 
 # TIARA vocabularies. Each entry is a regex over the lower-cased question.

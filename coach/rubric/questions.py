@@ -85,7 +85,7 @@ def is_closed(question: str) -> bool:
 def is_searchable(question: str) -> bool:
     """Whether a company website or a quick search answers the question."""
     original = widen(question).strip()
-    if re.search(lex.WHAT_ORG_DOES, original):
+    if any(re.search(pattern, original) for pattern in lex.ORG_FACTS_BY_NAME):
         return True
     return _matches(lex.SEARCHABLE, _read(question))
 

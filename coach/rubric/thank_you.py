@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from coach.rubric import common, concepts, lexicon, semantic  # noqa: F401  (common registers the shared rules first)
 from coach.rubric.base import Finding, finding, rule
 from coach.rubric.message import Message
@@ -11,6 +13,9 @@ from coach.text import words
 WORD_LIMIT = 200
 SPECIFIC_REFERENCE = compile_any(lexicon.SPECIFIC_REFERENCE)
 SELF_CONTAINED_REFERENCE = compile_any(lexicon.SELF_CONTAINED_REFERENCE)
+_CLAUSE_END = re.compile(r"[,;:.!?()]|\s[\u2014\u2013-]\s")
+_PHRASE_END = re.compile(rf"{_CLAUSE_END.pattern}|\b(?:was|were|is|are|has|had|and|but|which|really|so)\b", re.IGNORECASE)
+_OPENS_CLAUSE = re.compile(r"\b(?:that|how|why|what|when|know|knew|reali[sz]ed?|expect(?:ed)?|think|thought|idea)$", re.IGNORECASE)
 NEXT_STEP = compile_any(lexicon.NEXT_STEP)
 
 
@@ -64,7 +69,18 @@ def refers_to_conversation(sentence: str) -> bool:
     """True when a sentence names a piece of advice, story, topic, person or resource."""
     if SELF_CONTAINED_REFERENCE.search(sentence) or _concrete(sentence):
         return True
-    return any(names_something(sentence[m.end() :]) for m in SPECIFIC_REFERENCE.finditer(sentence))
+    return any(_names_its_object(m, sentence[m.end() :]) for m in SPECIFIC_REFERENCE.finditer(sentence))
+
+
+def _names_its_object(reference: re.Match[str], rest: str) -> bool:
+    """Whether the words after a reference name something.
+
+    A clause after it ("hearing that | most of the job is writing") is read to the clause's end; a noun phrase
+    ("your advice about | the field | was...") to its verb; with neither, the rest ("the digester tour | was...").
+    """
+    ends = _CLAUSE_END if _OPENS_CLAUSE.search(reference.group(0)) else _PHRASE_END
+    head = ends.split(rest, maxsplit=1)[0]
+    return names_something(head if words(head) else rest)
 
 
 def _concrete(sentence: str) -> bool:
