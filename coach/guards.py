@@ -5,12 +5,11 @@ from __future__ import annotations
 import re
 
 from coach.errors import UserInputError
-from coach.text import sentences
+from coach.text import sentences, without_placeholders
 
 MAX_INPUT_CHARS = 2_000_000
 CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 CAPITALISED = re.compile(r"\b[A-Z][a-zA-Z'’.-]+\b")
-PLACEHOLDER = re.compile(r"\[[^\[\]\n]{1,60}\]")
 NUMBER = re.compile(r"\b\d[\d,.:/-]*\b")
 # Capitalised words that are grammar, not facts: a rewrite may use them freely.
 COMMON_CAPITALISED = frozenset(
@@ -53,7 +52,7 @@ def clean_user_text(text: str | bytes | None, what: str = "text", max_chars: int
 def invented_facts(output: str, *sources: str) -> list[str]:
     """Capitalised names and numbers in output that none of the sources contain."""
     known = " ".join(s for s in sources if s).lower()
-    output = PLACEHOLDER.sub(" ", output)  # "[mutual contact]" marks a missing fact; it invents nothing
+    output = without_placeholders(output)  # "[mutual contact]" marks a missing fact; it invents nothing
     found: list[str] = []
     for match in CAPITALISED.finditer(output):
         word = match.group(0).strip(".'’-")

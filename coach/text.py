@@ -37,6 +37,7 @@ _TRAILERS = ")]\"'”»」’"
 
 # A word: letters or digits, joined by inner apostrophes, hyphens or "&" (M&A) (rubric.md, Counting).
 WORD = re.compile(r"[^\W_]+(?:['’\-&][^\W_]+)*")
+PLACEHOLDER = re.compile(r"\[[^\[\]\n]{1,60}\]")  # "[Name]", "[specific topic]": a gap the writer fills in
 # "1." "2)" "-" "•" opening a line are list markers, not words.
 LIST_MARKER = re.compile(r"^\s*(?:\d{1,3}[.)]|\(?[a-z]\)|[-*\u2022\u00b7\u25aa\u25e6\u2023\u2013\u2014])\s+")
 _SENTENCE_BREAK = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"')\]]))\s+(?=[\u00bf\u00a1\"'(\[]?[A-Za-z0-9])")
@@ -218,3 +219,8 @@ def extract_questions(text: str) -> list[str]:
 def widen(text: str) -> str:
     """Full-width marks and curly apostrophes as ASCII, positions unchanged."""
     return text.translate(_WIDE)
+
+
+def without_placeholders(text: str) -> str:
+    """A text with its [placeholders] blanked: a gap to fill names nothing."""
+    return PLACEHOLDER.sub(" ", text)

@@ -6,7 +6,7 @@ from coach.rubric import concepts, lexicon
 from coach.rubric.base import Finding, Kind, finding, rule
 from coach.rubric.message import Message, addressee
 from coach.rubric.patterns import first_clause, quote
-from coach.text import words
+from coach.text import without_placeholders, words
 
 JOB_ASK = concepts.JOB_ASK  # the one job-ask vocabulary (the fixers drop sentences it matches)
 ATTACHMENT = concepts.ATTACHMENT  # the one attachment vocabulary (the fixers drop sentences it matches)
@@ -15,7 +15,7 @@ MESSAGES: tuple[Kind, ...] = ("outreach", "thank-you")
 
 def names_a_person(greeting: str) -> bool:
     """True when a salutation addresses someone by name, not "Sir or Madam" or "Hiring Manager"."""
-    addressed = [part for w in words(addressee(greeting)) for part in w.lower().split("/") if part]  # "Sir/Madam"
+    addressed = [part for w in words(addressee(without_placeholders(greeting))) for part in w.lower().split("/") if part]  # "Sir/Madam", not "[Name]"
     if any(w in lexicon.GROUP_ADDRESSEES for w in addressed):
         return False
     # "Hello Captain," and "Dear Chief Perfusionist," name a rank or a role, not a person.

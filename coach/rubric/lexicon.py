@@ -98,7 +98,7 @@ REACTIONS = (
     r"\bI\s+(?:also\s+|really\s+|especially\s+)?(?:loved|liked|enjoyed|admired|appreciated|valued|found\s+it)\b",
     r"\bI(?:\s+(?:had\s+not|hadn't|didn't|did\s+not|never|had\s+never|have\s+never)|'d\s+never|'ve\s+never)\s+(?:realised|realized|known|know"
     r"|thought|expected|seen|heard|considered)\b"
-    r"|\bI\s+was\s+(?:also\s+|really\s+|so\s+)?(?:struck|amazed|impressed|fascinated|surprised|moved|inspired|intrigued)\s+(?:that|by|to|how|when)\b"
+    r"|\bI\s+was\s+(?:also\s+|really\s+|so\s+)?(?:struck|amazed|impressed|fascinated|surprised|moved|touched|inspired|intrigued)\s+(?:that|by|to|how|when)\b"
     r"|\bI\s+(?:had|have)\s+no\s+idea\b",  # "I had not realised diamond wire...", "I was struck that you..."
     r"\bI\s+(?:also\s+|still\s+|often\s+)?(?:remember|recall|think\s+about|have\s+thought\s+about|quote|repeat)\b",
     # "...is the career I keep daydreaming about", "is a path I admire": their path, admired
@@ -288,7 +288,7 @@ CAREER_SENSITIVE_CONNECTION = (
     r"|mounted|carved|painted|sewed|knitted|baked|brewed|restored|rebuilt|repaired|crafted|framed|printed|sculpted|stitched|forged"
     r"|welded|roasted|rigged|staged|choreographed|composed|illustrated|drew"
     r"|made(?!\s+(?:the\s+|that\s+|this\s+)?(?:move|switch|jump|leap|transition|change|partner|it\b|time|a\s+career|your\s+way)))\b"
-    r"(?!\s+(?:your|a\s+career|as\b|out\b))"
+    r"(?!\s+(?:your|a\s+career|as\b|out\b|(?:there|here)\s+as\b))"
     # "you've taught literacy there for over a decade", "you've led ESG reporting since 2020": a career, told back
     rf"(?![^.,;!?]*\b{_CAREER_SPAN})"
     # "you have led the finance team for ten years" is their career, not a thing they made
@@ -397,7 +397,7 @@ SMALL_ASK_MINUTES = 30  # the rubric: more than 30 minutes is a big ask
 
 MEAL = (
     # "grabbing drinks", "and perhaps lunch once I've started": the meal asked for, however it is led in
-    r"\b(?:to|for|over|grab|grabbing|have|having|get|getting|buy\s+you|treat\s+you\s+to|perhaps|maybe)\s+(?:a\s+)?(?:quick\s+)?"
+    r"\b(?:to|for|over|grab|grabbing|have|having|get|getting|buy\s+you|treat\s+you\s+to|perhaps|maybe)\s+(?:a\s+)?(?:quick\s+|[\w-]+\s+)?"
     r"(?:lunch|dinner|breakfast|brunch|meal|drinks|curry|pizza|supper|a\s+pint|pints)\b",
 )
 RECURRING = (
@@ -422,6 +422,10 @@ RECURRING = (
     r"\btrial\s+(?:day|shift|week)\b|\ba\s+(?:day|week)\s+in\s+your\b",
     r"\bsit\s+in\s+on\s+(?:your\s+)?(?:[\w-]+\s+)?(?:rehearsals|meetings|classes|sessions|shifts|lessons|clinics)\b",
     r"\b(?:a|one)\s+(?:full|whole|entire)\s+(?:day|afternoon|morning|week)\b|\bhalf\s+a\s+day\b",
+    # a part of a day with them: "visit the site for an afternoon", "join you on a dive day"
+    r"\b(?:join|visit|shadow|accompany|observe|watch|spend|come\s+(?:along|with\s+you|to))\b[^.?!]{0,40}?\bfor\s+(?:an?|one)\s+(?:whole\s+|full\s+)?"
+    r"(?:afternoon|morning|day|evening|week|shift)\b",
+    r"\bjoin\s+you\s+(?:on|for)\s+(?:an?|one)\s+(?:[\w-]+\s+)?(?:day|shift|afternoon|morning)\b",
     # "check in with you monthly", "someone I check in with each term"
     r"\bcheck(?:ing)?\s+in\s+(?:with\s+(?:you\s+)?)?(?:regularly|monthly|weekly|every|each\s+(?:week|month|term|semester|quarter|year))\b",
     # "help out in your workroom during the build": working alongside them for a stretch
@@ -430,7 +434,7 @@ RECURRING = (
 )
 MENTORSHIP = (
     r"\bmentor(?:ing)?\s+me\b",
-    r"\bbe\s+my\s+(?:[\w-]+\s+)?mentor\b",
+    r"\bbe(?:ing)?\s+my\s+(?:[\w-]+\s+)?mentor\b",
     r"\b(?:ongoing|formal|regular|long-term|your)\s+mentorship\b",
     r"\b(?:as|become)\s+(?:a|your)\s+mentee\b",
     r"\bunder\s+your\s+wing\b",  # "would you take me under your wing while I qualify?"
@@ -474,15 +478,18 @@ JOB_ASK = (
     # "Do you ever take on summer help?", "Do you ever take people on?"; not "How do you take on new staff?"
     r"(?<!how\s)\b(?:do|does|would|will)\s+(?:you|your\s+[\w-]+)\s+(?:ever\s+)?take\s+(?:on\s+)?(?:any\s+)?(?:[\w-]+\s+)?"
     r"(?:help|staff|people|students|trainees|interns|helpers|hands|volunteers)(?:\s+on)?\b",
+    r"(?<!how\s)\b(?:do|does|would|will)\s+(?:you|your\s+[\w-]+)\s+(?:ever\s+)?take\s+on\s+(?:any\s+)?(?:newly[\s-]qualified|recently[\s-]qualified"
+    r"|new|junior|graduate|trainee|fresh|entry-level|student)\s+[\w-]+s\b",
     r"\bif\s+(?:your|the)\s+(?:[\w-]+\s+){0,2}?(?:is|are)\s+(?:ever\s+)?looking\s+for\s+(?:someone|anyone|somebody|an?\s+)",
     r"\bif\s+you(?:'re|\s+are)\s+(?:ever\s+)?short\s+(?:a|an|of)\b",  # "If you're short a labourer over winter, give us a yell"
     r"\bif\s+you(?:'re|\s+are)\s+(?:ever\s+)?(?:looking\s+for|in\s+need\s+of)\s+(?:someone|anyone|somebody|an?\s+(?:[\w-]+\s+){0,2}?"
     r"(?:assistant|coordinator|intern|trainee|apprentice|junior|hand|helper|technician|associate|recruit|hire)\b)",
     # "let me know if anything comes up on the promo team": waiting to be told of an opening
-    r"\blet\s+me\s+know\s+if\s+(?:anything|something|a\s+(?:[\w-]+\s+){0,2}?(?:spot|position|role|opening|place|vacancy|job))\s+"
+    r"\blet\s+me\s+know\s+if\s+(?:anything|something|a\s+(?:[\w-]+\s+){0,2}?(?:spot|position|role|opening|place|vacancy|job|post))\s+"
     r"(?:ever\s+)?(?:comes\s+up|opens(?:\s+up)?|becomes\s+available)\b",
     # the writer's availability told to someone who could hire: "I'm free from June", "available full-time after graduation"
-    r"(?:\bI(?:'m|\s+am)|\band\s+am)\s+(?:free|available)\s+(?:to\s+start\s+|full[\s-]time\s+|part[\s-]time\s+|every\s+weekend\s+)?(?:from|after|starting(?:\s+in)?)\s+"
+    r"(?:\bI(?:'m|\s+am)|\band\s+am)\s+(?:free|available)\s+(?:to\s+start\s+(?:work(?:ing)?\s+)?(?:in\s+|from\s+|after\s+|by\s+)?|(?:full[\s-]time\s+|part[\s-]time\s+"
+    r"|every\s+weekend\s+)?(?:from|after|starting(?:\s+in)?)\s+)"
     rf"{_START_WHEN}",
     # "I can start work in April if your crew has room", "I could start from June"
     rf"\bI\s+(?:can|could)\s+start\s+(?:work(?:ing)?\s+)?(?:in|from|after|by|as\s+early\s+as)\s+{_START_WHEN}",
@@ -545,6 +552,14 @@ JOB_ASK = (
     r"\btak(?:e|ing)\s+(?:someone|somebody|people)\s+like\s+me\s+on\b",
     r"\bconsider(?:ing)?\s+(?:someone|somebody|people|an?\s+(?:[\w-]+\s+)?[\w-]+)\s+like\s+me\b",
     r"\bhope\s+you(?:'ll|\s+will|'d|\s+would|\s+might)\s+(?:think\s+of|remember|consider)\s+me\b",
+    # unpaid work offered: "I'd gladly work on your crew unpaid", "would love to stage in your kitchen, no pay needed"
+    r"\bI(?:'d|\s+would)\s+(?:gladly\s+|happily\s+|love\s+to\s+|be\s+(?:happy|glad)\s+to\s+)?(?:work|help\s+out|volunteer)\b[^.?!]{0,40}?"
+    r"\b(?:unpaid|for\s+free|without\s+pay|for\s+nothing)\b|\bno\s+pay(?:ment)?\s+(?:needed|required|necessary|expected)\b",
+    r"\bstage\s+(?:in|at|with)\s+your\s+kitchen\b",
+    # the writer's own search told to someone who could pass on an opening: "still looking for work…, if u hear of anything send it my way"
+    r"\b(?:I(?:'m|\s+am|m)|still|been)\s+(?:still\s+)?looking\s+for\s+(?:a\s+)?(?:paid\s+|full[\s-]time\s+|part[\s-]time\s+|new\s+)?(?:work|job)\b"
+    r"(?![\s-](?:life|experience|shadow))",
+    r"\bif\s+(?:you|u)\s+hear\s+of\s+(?:anything|something|any\s+(?:openings?|roles?|jobs?|positions?|vacancies))\b",
     r"\bif\s+you\s+(?:ever\s+)?need\s+(?:someone|anyone|somebody|a\s+hand|help|an\s+extra\s+pair\s+of\s+hands)\b[^.?!]{0,80}?"
     r"\bI(?:'m|\s+am)\s+your\s+(?:person|guy|girl|man|woman|gal|lad|lass)\b",
     r"\b(?:be|get|put\s+me)\s+on\s+your\s+(?:[\w-]+\s+)?(?:list|books|roster|bench|panel|rota)\b",  # "I'd love to be on your freelancer list"
@@ -867,7 +882,7 @@ SELF_CONTAINED_REFERENCE = (
 NEXT_STEP = (
     r"\bI(?:'m|\s+am|'ll|\s+will)\b[^.!?]*\b(?:like|as)\s+you\s+(?:showed|suggested|said|recommended|advised)\b",  # "I'm practising it like you showed me"
     r"\bI(?:'ll|\s+will|\s+shall)\s+(?!never\b|always\b|miss\b|be\s+thinking\b|admit\b|treasure\b|cherish\b|remember\b(?!\s+to\b))",
-    r"\bI(?:'m|\s+am|m)\s+(?:\w+\s+)?(?:going|planning|hoping|aiming|starting)\s+to\b",
+    r"\bI(?:'m|\s+am|m)\s+(?:\w+\s+)?(?:(?:going|planning|hoping|aiming|starting)\s+to|gonna)\b",
     r"\bI\s+(?:\w+\s+)?(?:plan|intend|hope|aim)\s+to\b",
     r"\bwill\s+(?:update|tell|let\s+you\s+know|keep\s+you|send\s+you|write\s+to\s+you|report\s+back|share|email|ping|follow\s+up"
     r"|message|text|call|contact|drop\s+you)\b",
@@ -877,8 +892,8 @@ NEXT_STEP = (
     r"\bI(?:'ve|\s+have|ve)\s+(?:already\s+|now\s+|just\s+|also\s+)?(?:started|begun|signed\s+up|downloaded|emailed|contacted"
     r"|reached\s+out|applied|joined|registered|enrolled|booked|scheduled|written|drafted|ordered|bought|messaged|set\s+up"
     r"|spoken|talked)\b",
-    r"\bI\s+(?:already\s+|just\s+|also\s+)?(?:spoke|talked|signed\s+up|emailed|reached\s+out|joined|registered|enrolled"
-    r"|booked|downloaded|contacted)\b",
+    r"\bI\s+(?:already\s+|just\s+|also\s+)?(?:(?:spoke|talked)\s+(?:to|with)|signed\s+up|emailed|reached\s+out|joined|registered|enrolled"
+    r"|booked|downloaded|contacted)\b",  # not "I talked about it the whole drive home"
     r"\b(?:keep|stay)\s+(?:you\s+)?(?:posted|updated|informed|in\s+touch|in\s+the\s+loop)\b",
     r"\bkeep\s+in\s+touch\b|\breport\s+back\b|\blet\s+you\s+know\s+how\b",
     r"\b(?:put|added|pencilled|penciled|marked|booked)\s+(?:\w+\s+){0,3}?(?:in|into|on)\s+my\s+(?:diary|calendar|planner)\b",

@@ -8,7 +8,7 @@ from coach.rubric import common, concepts, lexicon, semantic  # noqa: F401  (com
 from coach.rubric.base import Finding, finding, rule
 from coach.rubric.message import Message
 from coach.rubric.patterns import compile_any
-from coach.text import words
+from coach.text import without_placeholders, words
 
 WORD_LIMIT = 200
 SPECIFIC_REFERENCE = compile_any(lexicon.SPECIFIC_REFERENCE)
@@ -67,6 +67,7 @@ def names_something(text: str) -> bool:
 
 def refers_to_conversation(sentence: str) -> bool:
     """True when a sentence names a piece of advice, story, topic, person or resource."""
+    sentence = without_placeholders(sentence)  # "your advice about [specific topic]" names nothing yet
     if SELF_CONTAINED_REFERENCE.search(sentence) or _concrete(sentence):
         return True
     return any(_names_its_object(m, sentence[m.end() :]) for m in SPECIFIC_REFERENCE.finditer(sentence))

@@ -27,6 +27,9 @@ INTRO = (
     r"\b(quick |a little |some )?background\b|\babout me\b|\bas i (wrote|said|mentioned) in my\b",
     r"\bi('ve| have) (been )?(working|worked|studying|studied|spent \w+ (years|months))\b",
     r"\bi('ve| have) been (on|at|with) (the|a|an)\b",
+    # a role only the student has: "As an Army combat medic who's just started nursing school, ..."
+    r"\bas (a|an) ([\w-]+ ){0,4}(student|apprentice|veteran|career[- ]changer|trainee|graduate|grad|newcomer|beginner|undergrad\w*)\b",
+    r"\bas (a|an) ([\w-]+ ){0,4}who('s| has| have|'ve| is)? (just|recently) \w+",
 )
 # case-sensitive: a name, or a turn that opens with a bare full name ("Liam Gallacher. Doing the diploma...")
 INTRO_NAME = (
