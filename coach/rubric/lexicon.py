@@ -397,7 +397,7 @@ SMALL_ASK_MINUTES = 30  # the rubric: more than 30 minutes is a big ask
 
 MEAL = (
     # "grabbing drinks", "and perhaps lunch once I've started": the meal asked for, however it is led in
-    r"\b(?:to|for|over|grab|grabbing|have|having|get|getting|buy\s+you|treat\s+you\s+to|perhaps|maybe)\s+(?:a\s+)?(?:quick\s+|[\w-]+\s+)?"
+    r"\b(?:to|for|over|grab|grabbing|have|having|get|getting|buy\s+you|treat\s+you\s+to|perhaps|maybe|fancy)\s+(?:a\s+)?(?:quick\s+|[\w-]+\s+)?"
     r"(?:lunch|dinner|breakfast|brunch|meal|drinks|curry|pizza|supper|a\s+pint|pints)\b",
 )
 RECURRING = (
@@ -426,6 +426,8 @@ RECURRING = (
     r"\b(?:join|visit|shadow|accompany|observe|watch|spend|come\s+(?:along|with\s+you|to))\b[^.?!]{0,40}?\bfor\s+(?:an?|one)\s+(?:whole\s+|full\s+)?"
     r"(?:afternoon|morning|day|evening|week|shift)\b",
     r"\bjoin\s+you\s+(?:on|for)\s+(?:an?|one)\s+(?:[\w-]+\s+)?(?:day|shift|afternoon|morning)\b",
+    # a visit: "could you give me a tour of the hatchery?", "show me around the site"
+    r"\b(?:give|take)\s+me\s+(?:on\s+)?(?:a|the)\s+(?:[\w-]+\s+)?tour\b|\bshow\s+me\s+(?:a)?round\s+(?:the|your)\b",
     # "check in with you monthly", "someone I check in with each term"
     r"\bcheck(?:ing)?\s+in\s+(?:with\s+(?:you\s+)?)?(?:regularly|monthly|weekly|every|each\s+(?:week|month|term|semester|quarter|year))\b",
     # "help out in your workroom during the build": working alongside them for a stretch
@@ -504,7 +506,7 @@ JOB_ASK = (
     rf"\bintroduce\s+me\s+to\s+(?:(?:whoever|someone|the\s+person)\s+(?:who\s+)?(?:is\s+|does\s+the\s+)?(?:booking|hiring|recruiting|casting)"
     rf"|(?:your|the)\s+(?:[\w-]+\s+){{0,2}}?{_HIRING_PEOPLE})\b",
     r"\btell\s+(?:the|your)\s+(?:[\w-]+\s+){0,2}?(?:recruit\w*|hiring|hr|talent)(?:\s+(?:team|manager|people|department))?\s+about\s+me\b",
-    rf"\b(?:look|glance|read)\s+over\s+my\s+(?:[\w-]+\s+)?{_DOCUMENT}",
+    rf"(?<!offering\sto\s)(?<!offered\sto\s)(?<!offer\sto\s)\b(?:look|glance|read)\s+over\s+my\s+(?:[\w-]+\s+)?{_DOCUMENT}",  # not their offer
     r"\b(?:whether|if)\s+your\s+[\w-]+\s+(?:takes?\s+on|hires?|is\s+hiring|recruits?)\b",
     r"\bany\s+paid\s+(?:[\w-]+\s+)?(?:spots?|places?|roles?|work|positions?|jobs?|gigs?|shifts?)\b",
     r"\bput\s+me\s+forward\b|\bput\s+my\s+name\s+forward\b",
@@ -522,7 +524,7 @@ JOB_ASK = (
     r"|my\s+(?:contact\s+)?(?:details|information|info|profile))\s+"
     rf"(?:along\s+|on\s+)?(?:to|with)\s+(?:[\w'-]+\s+){{0,4}}?{_HIRING_PEOPLE}\b",
     rf"\bpass(?:ing)?\s+(?:along|on)\s+my\s+{_DOCUMENT}|\bpass(?:ing)?\s+my\s+{_DOCUMENT}\s+(?:along|on)\b",
-    rf"\b(?:look\s+(?:at|over)|take\s+a\s+look\s+at|review|critique|glance\s+at)\s+(?:my|the\s+attached)\s+{_DOCUMENT}",
+    rf"(?<!offering\sto\s)(?<!offered\sto\s)(?<!offer\sto\s)\b(?:look\s+(?:at|over)|take\s+a\s+look\s+at|review|critique|glance\s+at)\s+(?:my|the\s+attached)\s+{_DOCUMENT}",
     rf"\b(?:introduce|connect)\s+me\s+(?:to|with)\s+(?:[\w'-]+\s+){{0,2}}?{_HIRING_PEOPLE}\b",
     r"\blet\s+(?:[\w'-]+\s+){0,2}?(?:recruit\w*|hiring\s+\w+|hr)\s+know\b",
     # A job interview; an "informational interview" is the genre's normal ask.
@@ -561,7 +563,7 @@ JOB_ASK = (
     r"(?![\s-](?:life|experience|shadow))",
     r"\bif\s+(?:you|u)\s+hear\s+of\s+(?:anything|something|any\s+(?:openings?|roles?|jobs?|positions?|vacancies))\b",
     r"\bif\s+you\s+(?:ever\s+)?need\s+(?:someone|anyone|somebody|a\s+hand|help|an\s+extra\s+pair\s+of\s+hands)\b[^.?!]{0,80}?"
-    r"\bI(?:'m|\s+am)\s+your\s+(?:person|guy|girl|man|woman|gal|lad|lass)\b",
+    r"(?:\bI(?:'m|\s+am)\s+your\s+(?:person|guy|girl|man|woman|gal|lad|lass)|\bgive\s+(?:me|us)\s+a\s+(?:shout|call|ring|yell|bell|buzz))\b",
     r"\b(?:be|get|put\s+me)\s+on\s+your\s+(?:[\w-]+\s+)?(?:list|books|roster|bench|panel|rota)\b",  # "I'd love to be on your freelancer list"
 )
 # Read only in questions and requests (the transcript's turns, a message's asks): as statements
@@ -574,6 +576,8 @@ JOB_ASK_IN_REQUEST = (
     r"(?<!how\s)(?<!fast\s)(?<!quickly\s)(?<!much\s)\b(?:is|are)\s+(?:you|your\s+(?:[\w-]+\s+)?(?:team|firm|company|office|lab|studio|group"
     r"|practice|department|agency|unit|crew))\s+(?:growing|expanding)\b",
     r"\b(?:know\s+of|heard\s+of|aware\s+of)\s+(?:any\s+)?(?:openings?|positions?|jobs?|internships?|roles?)\b",
+    r"\b(?:know\s+(?:of\s+)?|aware\s+of\s+)(?:anyone|anybody|someone|any\s+(?:firms?|companies|teams?|places?|practices?))\s+(?:who(?:'s|\s+is|\s+are)\s+)?"
+    r"(?:hiring|recruiting|taking\s+on)\b",  # "do you know of anyone hiring entry-level analysts?"
     r"\b(?:is|are)\s+there\s+(?:a|an|any)\s+(?:open\s+|available\s+)?(?:openings?|positions?|jobs?|internships?|roles?|spots?)"
     r"(?:\s+open|\s+available)?\s+(?:for\s+(?:[\w-]+\s+){0,2}?)?(?:at|on|in|with|for)\s+(?:your|you|the\s+(?:team|firm|company)|me)\b",
     r"\broom\s+(?:on|in|at)\s+your\s+[\w-]+(?:\s+[\w-]+)?\s+for\s+(?:me|an?\s)",
@@ -637,7 +641,7 @@ PASS_IT_ON = (
 
 # --- Attachment -------------------------------------------------------------------
 
-_ATTACHABLE = r"(?:r[eé]sum[eé]s?|cvs?|c\.v\.|curriculum\s+vitae|portfolio|writing\s+samples?|work\s+samples?|cover\s+letter)"
+_ATTACHABLE = r"(?:r[eé]sum[eé]s?|cvs?|c\.v\.|curriculum\s+vitae|portfolio|writing\s+samples?|work\s+samples?|cover\s+letter|(?:demo\s+|show)reel)"
 _MINE = r"(?:my|a\s+copy\s+of\s+my|the|a|an|two|three|some|a\s+few|a\s+link\s+to\s+my|a\s+pdf\s+of\s+my|a\s+version\s+of\s+my)\s+(?:[\w-]+\s+){0,2}?"
 _WEB_ADDRESS = r"(?:https?://)?[\w-]+(?:\.[\w-]+)+"  # a host, scheme optional: "kai.example", "https://odunsound.net"
 _URL = r"(?:https?://|www\.|\b[\w-]+(?:\.[\w-]+)*\.(?:com|io|net|org|me|dev|site|art|design|page)\b)"
@@ -755,6 +759,8 @@ TOPIC_TRIGGERS = (
 TOPIC_INTRODUCERS = frozenset(
     "about regarding into how what why which whether on discuss discussing explore exploring understand towards toward eyeing learn".split()
 )
+# "your profile on LinkedIn": "on" after these says where, not about what.
+FOUND_ON = frozenset("profile page website site post posts feed platform list directory listing".split())
 # An ask that points back at a move named earlier: "how you made that move", "what that switch took".
 MOVE_ANAPHORA = r"\b(?:that|this|the|your)\s+(?:move|switch|transition|jump|leap|pivot|change)\b"
 SUBJECT_PRONOUNS = frozenset("i you we he she they it".split())
@@ -822,6 +828,7 @@ THANKS = (
     r"\bthank(?:s|ful|ing)?\b|\bthank\s+you\b|\bthx\b|\bthnx\b|\bthanx\b|\btysm\b",
     r"\bgrateful\b|\bgratitude\b|\bappreciat(?:e|ed|es|ing|ion|ive)\b",
     r"\bgracias\b|\bmerci\b|\bdanke\b",
+    r"\bcheers\s+(?:heaps\s+|so\s+much\s+|a\s+lot\s+|a\s+million\s+|again\s+)?for\b",  # "Cheers heaps for letting me tag along"; not a bare "Cheers,"
 )
 # Conditional thanks is a request ("I'd appreciate it if you forwarded...").
 CONDITIONAL_THANKS = (

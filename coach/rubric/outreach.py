@@ -38,8 +38,11 @@ ANSWERS_IN_WRITING = compile_any(lexicon.ANSWERS_IN_WRITING)
 
 
 def ask_sentences(message: Message) -> list[str]:
-    """Sentences that make a request, ask a question or talk about meeting; all of them if none do."""
-    asks = [s for s in message.sentences if is_ask(s) or is_question(s) or MEETING.search(s)]
+    """Sentences that make a request, ask a question or talk about meeting; all of them if none do.
+
+    Where they met before ("We met at the society's monthly meeting") is the connection, not the ask.
+    """
+    asks = [s for s in message.sentences if is_ask(s) or is_question(s) or MEETING.search(s) and not concepts.CONNECTION.search(s)]
     return asks or list(message.sentences)
 
 

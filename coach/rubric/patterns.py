@@ -199,6 +199,8 @@ def _topic_start(lowered: list[str]) -> int | None:
             continue  # what the writer knows of them ("I understand you have led..."), not what they want to learn
         if token == "learn" and following in lexicon.VAGUE_WORDS:
             continue  # "learn from you", "learn more about...": only "learn pearl farming" names what follows
+        if token == "on" and index and lowered[index - 1] in lexicon.FOUND_ON:
+            continue  # where they were found ("your profile on LinkedIn while searching..."), not what to learn
         if token in lexicon.TOPIC_INTRODUCERS:
             return index + 1
         if token in ("in", "to") and index and lowered[index - 1] in lexicon.TOPIC_PREPOSITION_HEADS:

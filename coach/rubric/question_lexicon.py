@@ -288,7 +288,7 @@ RESOURCE_NOUNS = (
     r"articles?|reading|courses?|classes|certifications?|conferences?|events?|meetups?|"
     r"associations?|organi[sz]ations?|groups?|societies|clubs?|communities|resources?|forums?|videos?|channels?|"
     r"case studies|textbooks?|guides?|tutorials?|workshops?|programs?|programmes?|sites?|guilds?|servers?|subreddits?|discords?|"
-    r"exhibitions?|shows|fairs?|unions?|networks?|chapters?|providers?|certificates?|schemes?)"
+    r"exhibitions?|shows|fairs?|unions?|networks?|chapters?|providers?|certificates?|schemes?|bod(?:y|ies))"
 )
 PEOPLE_NOUNS = r"(people|persons?|contacts?|mentors?|names|programs?|fellowships?)"
 SEEKING_VERBS = r"(recommend|suggest|point|follow|read|join|attend|subscribe|listen|check|look|see|visit|go)"

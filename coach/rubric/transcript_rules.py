@@ -23,7 +23,7 @@ INTRO = (
     r"\bi (study|work|teach|volunteer) (as|at|in|for|on|with)\b",
     r"\b(i'm|i am) in (the|my) (final|last|first|second|third|fourth) (year|years|months|semester|term)\b",
     r"\b(i'm|i am) (finishing|completing|about to finish|doing|starting|in) (my|a|an|the) ",  # "I am finishing my MBA"
-    r"\b(i'm|i am) (a|an|the) (?!(bit|little|huge|big|fan|lot|quick|short)\b)[\w-]+\b",  # "I'm a paralegal", "I'm the student..."
+    r"\b(i'm|i am) (a|an|the) (?!(bit|little|huge|big|fan|lot|quick|short|couple|few|tad|touch|minute|second|moment)\b)[\w-]+\b",  # "I'm a paralegal", "I'm the student..."
     r"\b(quick |a little |some )?background\b|\babout me\b|\bas i (wrote|said|mentioned) in my\b",
     r"\bi('ve| have) (been )?(working|worked|studying|studied|spent \w+ (years|months))\b",
     r"\bi('ve| have) been (on|at|with) (the|a|an)\b",
