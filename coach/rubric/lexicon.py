@@ -647,7 +647,7 @@ _WEB_ADDRESS = r"(?:https?://)?[\w-]+(?:\.[\w-]+)+"  # a host, scheme optional: 
 _URL = r"(?:https?://|www\.|\b[\w-]+(?:\.[\w-]+)*\.(?:com|io|net|org|me|dev|site|art|design|page)\b)"
 _SEND = r"(?:send|sent|sending|share|sharing|forward|forwarding|pass|passing|attach|email|e-mail|flick|shoot|drop|fire)"
 _I_SEND = (  # the writer as the sender: "I can send", "I'm happy to share", "should I send", "if I sent", "Can send..."
-    r"(?:\bI(?:'m|\s+am|'ll|\s+will|'d|\s+would|\s+can|\s+could|'ve|\s+have)?(?:\s+(?:also|gladly|be\s+happy\s+to|be\s+glad\s+to"
+    r"(?:\bI(?:'m|\s+am|'ll|\s+will|'d|\s+would|\s+can|\s+could|'ve|\s+have)?(?:\s+(?:also\s+)?(?:also|gladly|be\s+happy\s+to|be\s+glad\s+to"
     r"|love\s+to|like\s+to|happy\s+to|glad\s+to))?|\bshould\s+I|\bif\s+I|\bshall\s+I|^\W*(?:happy\s+to|glad\s+to|can|could))"
 )
 ATTACHMENT = (

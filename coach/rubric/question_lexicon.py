@@ -166,7 +166,8 @@ SEARCHABLE = (
     r"\b(stock|ticker|share price|publicly traded|stock exchange|nasdaq|nyse|ipo)\b",
     r"\bis (the company|the firm|it|your company) (public|private|listed)\b",
     r"\bis (?!it\b|that\b|this\b)[\w&'-]+( [\w&'-]+)? (a )?(public|private|listed|publicly traded)( company| firm)?$",
-    r"\bwhen (did|was) (the|your|this) (company|firm|organi[sz]ation|business|agency|group|hospital|studio|practice|clinic) "
+    r"\bwhen (did|was) (the|your|this) (company|firm|organi[sz]ation|business|agency|group|hospital|studio|practice|clinic|fund|bank|trust"
+    r"|charity|museum|school|brand|restaurant|shop|store|gallery|label|magazine|festival|centre|center|lab|board) "
     r"(start|begin|open|launch|found|set up)",
     r"\bhow long has (the|your|this) (company|firm|organi[sz]ation|business|agency|studio|practice) (been (around|in business|operating)|existed)\b",
     r"\bwho('s| is) (the )?(ceo|founder|owner|president|chair|chairman|managing director) of\b",
@@ -194,6 +195,14 @@ SEARCHABLE = (
     r"\bwho (actually |really |now )?owns (the|your|this|it)\b",
     r"\b(is|are) [\w' &-]{1,40} (still )?(a )?family[- ](owned|run|firm|business|company)\b|\bstill family[- ](owned|run)\b",
     r"\b(is|are) (it|they|the [\w-]+( [\w-]+)?) part of (the |a )?[\w' -]+,? or (a )?(separate|independent)\b",
+    r"^\W*(and |so )?(is|are) (?!you\b)[\w&' -]{1,40} (still|now) part of (the|a)\b",  # "Is Brindle & Oakes still part of the Calder group?"
+    r"\b(belongs?|belonged) to (the )?(city|council|state|government|county|university|province|region|ministry|crown)\b"
+    r"|\bor (is it|it is|is that) (a )?(private|public|independent|charitable) (foundation|company|firm|trust|charity|body)\b",
+    # where it is: "where is Marlow and Finch's head office?", "is the main hub still at Dunmore?"
+    r"\bwhere (is|are) [\w&' -]+'s (head office|headquarters|hq|main office|offices)\b",
+    r"\b(is|are) (the|your|its) (main |head |central )?(hub|office|base|depot|headquarters) (still )?(at|in|based in)\b",
+    r"\bdo you (sell|stock|carry|make) (your own |other |any )?(labels?|brands?|products|lines?)\b",  # "do you sell your own label?"
+    r"\bhow much (money )?(does|do) (?!you\b)[\w&' -]+ manage\b",  # "how much does Kestrel Ridge manage?"
     r"\b(are|is) (they|it|the [\w-]+s?) (all )?(a )?franchis(e|es|ed)\b",
 )
 
@@ -204,7 +213,7 @@ ORG_NOUNS = (
     r"practice|lab|foundation|nonprofit|brand|network|fund|department|office)"
 )
 WHAT_ORG_DOES = (
-    r"\b[Ww]hat (does|do) ((the|your|this|that|its) " + ORG_NOUNS + r"|(the )?[A-Z][\w&'.-]*( (&|and|of|[A-Z][\w&'.-]*))*)"
+    r"\b[Ww]hat (exactly |actually )?(does|do) ((the|your|this|that|its) " + ORG_NOUNS + r"|(the )?[A-Z][\w&'.-]*( (&|and|of|[A-Z][\w&'.-]*))*)"
     r" (actually |really |exactly |even )?(do|sell|make|offer|produce|build|manufacture)"
     r"(,? exactly)?(\W*$|,? for (the|its|their) )"
 )

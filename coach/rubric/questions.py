@@ -122,6 +122,9 @@ def asks_who_else(question: str) -> bool:
     return is_referral_ask(question) and _matches(lex.REFERRAL, _read(question))
 
 
+_RECOMMENDING = re.compile(r"\b(?:recommend|suggest)\w*\b")
+
+
 def tiara_areas(question: str) -> set[str]:
     """The TIARA areas a question touches; website facts and job asks touch none.
 
@@ -134,4 +137,7 @@ def tiara_areas(question: str) -> set[str]:
     text = _read(question)
     found = {area for area, patterns in _AREA_PATTERNS.items() if _matches(patterns, text)}
     found |= {label for label in semantic.labels_of("tiara", [question]) if label}
+    # "Which courses would you recommend?" asks for a resource; "If you were me, which conferences...?" asks advice too.
+    if "resources" in found and is_referral_ask(question) and not _matches(lex.ADVICE, _RECOMMENDING.sub(" ", text)):
+        found.discard("advice")
     return found or ({"insights"} if _matches(lex.ABOUT_THEIR_WORK, text) else set())
