@@ -467,6 +467,7 @@ QUESTION_COUNT = r"\b(?P<count>\d+|five|six|seven|eight|nine|ten|eleven|twelve|f
 
 _DOCUMENT = r"(?:r[eé]sum[eé]s?|cvs?|c\.v\.|curriculum\s+vitae|portfolio|writing\s+sample|cover\s+letter|application)"
 _HIRING_PEOPLE = r"(?:recruit\w*|hiring|hr|talent|manager|partner|committee)"
+_NOT_THEIR_OFFER = r"(?<!offering\sto\s)(?<!offered\sto\s)(?<!offer\sto\s)"  # "thanks for offering to look over my CV" asks nothing
 JOB_ASK = (
     # Referral; "refer me to anyone else I should talk to" is the advised contact ask, not a job ask.
     r"\brefer(?:ring)?\s+me\b(?!\s+to\s+(?:you\b|anyone|someone|somebody|others?|other\s+people|people|a\s+(?:colleague|friend|contact)"
@@ -506,7 +507,7 @@ JOB_ASK = (
     rf"\bintroduce\s+me\s+to\s+(?:(?:whoever|someone|the\s+person)\s+(?:who\s+)?(?:is\s+|does\s+the\s+)?(?:booking|hiring|recruiting|casting)"
     rf"|(?:your|the)\s+(?:[\w-]+\s+){{0,2}}?{_HIRING_PEOPLE})\b",
     r"\btell\s+(?:the|your)\s+(?:[\w-]+\s+){0,2}?(?:recruit\w*|hiring|hr|talent)(?:\s+(?:team|manager|people|department))?\s+about\s+me\b",
-    rf"(?<!offering\sto\s)(?<!offered\sto\s)(?<!offer\sto\s)\b(?:look|glance|read)\s+over\s+my\s+(?:[\w-]+\s+)?{_DOCUMENT}",  # not their offer
+    rf"{_NOT_THEIR_OFFER}\b(?:look|glance|read)\s+over\s+my\s+(?:[\w-]+\s+)?{_DOCUMENT}",  # not their offer
     r"\b(?:whether|if)\s+your\s+[\w-]+\s+(?:takes?\s+on|hires?|is\s+hiring|recruits?)\b",
     r"\bany\s+paid\s+(?:[\w-]+\s+)?(?:spots?|places?|roles?|work|positions?|jobs?|gigs?|shifts?)\b",
     r"\bput\s+me\s+forward\b|\bput\s+my\s+name\s+forward\b",
@@ -524,7 +525,7 @@ JOB_ASK = (
     r"|my\s+(?:contact\s+)?(?:details|information|info|profile))\s+"
     rf"(?:along\s+|on\s+)?(?:to|with)\s+(?:[\w'-]+\s+){{0,4}}?{_HIRING_PEOPLE}\b",
     rf"\bpass(?:ing)?\s+(?:along|on)\s+my\s+{_DOCUMENT}|\bpass(?:ing)?\s+my\s+{_DOCUMENT}\s+(?:along|on)\b",
-    rf"(?<!offering\sto\s)(?<!offered\sto\s)(?<!offer\sto\s)\b(?:look\s+(?:at|over)|take\s+a\s+look\s+at|review|critique|glance\s+at)\s+(?:my|the\s+attached)\s+{_DOCUMENT}",
+    rf"{_NOT_THEIR_OFFER}\b(?:look\s+(?:at|over)|take\s+a\s+look\s+at|review|critique|glance\s+at)\s+(?:my|the\s+attached)\s+{_DOCUMENT}",
     rf"\b(?:introduce|connect)\s+me\s+(?:to|with)\s+(?:[\w'-]+\s+){{0,2}}?{_HIRING_PEOPLE}\b",
     r"\blet\s+(?:[\w'-]+\s+){0,2}?(?:recruit\w*|hiring\s+\w+|hr)\s+know\b",
     # A job interview; an "informational interview" is the genre's normal ask.

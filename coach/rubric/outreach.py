@@ -42,7 +42,7 @@ def ask_sentences(message: Message) -> list[str]:
 
     Where they met before ("We met at the society's monthly meeting") is the connection, not the ask.
     """
-    asks = [s for s in message.sentences if is_ask(s) or is_question(s) or MEETING.search(s) and not concepts.CONNECTION.search(s)]
+    asks = [s for s in message.sentences if is_ask(s) or is_question(s) or (MEETING.search(s) and not concepts.CONNECTION.search(s))]
     return asks or list(message.sentences)
 
 

@@ -212,12 +212,12 @@ ORG_NOUNS = (
     r"(company|firm|organi[sz]ation|business|agency|institute|startup|hospital|studio|"
     r"practice|lab|foundation|nonprofit|brand|network|fund|department|office)"
 )
+_ORG_NAME = r"(the )?[A-Z][\w&'.-]*( (&|and|of|[A-Z][\w&'.-]*))*"  # "Carrow & Finch", "the Bank of Harwick"
 WHAT_ORG_DOES = (
-    r"\b[Ww]hat (exactly |actually )?(does|do) ((the|your|this|that|its) " + ORG_NOUNS + r"|(the )?[A-Z][\w&'.-]*( (&|and|of|[A-Z][\w&'.-]*))*)"
+    r"\b[Ww]hat (exactly |actually )?(does|do) ((the|your|this|that|its) " + ORG_NOUNS + r"|" + _ORG_NAME + r")"
     r" (actually |really |exactly |even )?(do|sell|make|offer|produce|build|manufacture)"
     r"(,? exactly)?(\W*$|,? for (the|its|their) )"
 )
-_ORG_NAME = r"(the )?[A-Z][\w&'.-]*( (&|and|of|[A-Z][\w&'.-]*))*"
 # Facts about an organisation named by its capitalised name: "What does Carrow & Finch actually do?",
 # "How many planes does Skyreach fly now?" (not "How many clients does a new auditor have?").
 ORG_FACTS_BY_NAME = (
