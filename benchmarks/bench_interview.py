@@ -6,11 +6,11 @@ import os
 import re
 import statistics
 import tempfile
-import time
 from collections import Counter
 from pathlib import Path
 
 from benchmarks.harness import Metric, Report, benchmark
+from benchmarks.raw_llama import raw_pieces, timed
 from coach.config import DATA_DIR, Settings
 from coach.gate import check_output
 from coach.local_model import to_llama_messages
@@ -51,20 +51,6 @@ def _bucket(reason: str) -> str:
     return re.split(r"[:(]", reason, maxsplit=1)[0].strip()
 
 
-def _raw(llama, messages, max_tokens: int, temperature: float, repeat_penalty: float) -> tuple[float, float]:
-    """Time to first token and whole reply of llama.cpp itself on the same prompt (cache reset: it pays the whole prompt)."""
-    llama.reset()
-    start = time.perf_counter()
-    first = None
-    stream = llama.create_chat_completion(
-        messages=to_llama_messages(messages), stream=True, max_tokens=max_tokens, temperature=temperature, repeat_penalty=repeat_penalty
-    )
-    for part in stream:
-        if first is None and part["choices"][0].get("delta", {}).get("content"):
-            first = time.perf_counter() - start
-    return first or 0.0, time.perf_counter() - start
-
-
 @benchmark("interview-grounded")
 def interview() -> Report:
     """Replies per session, model vs grounded, gate failures, TTFT and full-reply p50/p95, words, beside raw llama.cpp."""
@@ -96,7 +82,9 @@ def interview() -> Report:
             failing_shown += not check_output(gated.text, gated.plan.spec).passed
             if gated.plan.messages is not None:
                 with model._lock:  # an abandoned attempt may still be generating in its thread: llama.cpp is not thread-safe
-                    ttft, total = _raw(model.llama, gated.plan.messages, gated.max_tokens, model.temperature, model.repeat_penalty)
+                    model.llama.reset()  # the raw call pays the whole prompt
+                    pieces = raw_pieces(model.llama, to_llama_messages(gated.plan.messages), gated.max_tokens, model.temperature, model.repeat_penalty)
+                    ttft, total, _ = timed(pieces)
                 raw_first.append(ttft)
                 raw_full.append(total)
         per_session.append(replies)

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import time
-
 from langchain_core.messages import HumanMessage, SystemMessage
 
 from benchmarks.harness import Metric, Report, benchmark
+from benchmarks.raw_llama import raw_pieces, timed
 from coach.config import Settings
 from coach.llm import get_chat_model, stream
 
@@ -17,23 +16,6 @@ SYSTEM = (
     "informational interview. Answer in the first person, in two or three sentences, from your own experience. "
 ) * 3
 QUESTION = "What does a typical twelve-hour shift look like for a new graduate nurse on your unit?"
-
-
-def _timed(pieces) -> tuple[float, float, str]:
-    """(time to first token, total time, text) of a stream of text pieces."""
-    start = time.perf_counter()
-    first = None
-    text = ""
-    for piece in pieces:
-        if piece and first is None:
-            first = time.perf_counter() - start
-        text += piece
-    return first or 0.0, time.perf_counter() - start, text
-
-
-def _raw_pieces(llama, messages: list[dict], repeat_penalty: float):
-    for part in llama.create_chat_completion(messages=messages, stream=True, max_tokens=MAX_TOKENS, temperature=0.0, repeat_penalty=repeat_penalty):
-        yield part["choices"][0].get("delta", {}).get("content") or ""
 
 
 @benchmark("llm-seam")
@@ -48,8 +30,8 @@ def llm_seam() -> Report:
     for run in range(RUNS + 1):
         for name in ("raw", "coach") if run % 2 else ("coach", "raw"):
             llama.reset()  # no prompt-prefix reuse between runs: both pay the full prompt
-            pieces = stream(model, messages) if name == "coach" else _raw_pieces(llama, raw_messages, model.repeat_penalty)
-            ttft, total, text = _timed(pieces)
+            pieces = stream(model, messages) if name == "coach" else raw_pieces(llama, raw_messages, MAX_TOKENS, 0.0, model.repeat_penalty)
+            ttft, total, text = timed(pieces)
             tokens = len(llama.tokenize(text.encode(), add_bos=False))
             if run == 0:
                 continue  # warm-up
@@ -98,7 +80,7 @@ def llm_repack() -> Report:
         for mode in modes if run % 2 else modes[::-1]:
             llama = models[mode]
             llama.reset()
-            ttft, total, text = _timed(_raw_pieces(llama, raw_messages, 1.15))
+            ttft, total, text = timed(raw_pieces(llama, raw_messages, MAX_TOKENS, 0.0, 1.15))
             if run:
                 speeds[mode].append((len(llama.tokenize(text.encode(), add_bos=False)) - 1) / max(total - ttft, 1e-9))
     report = Report(f"Local model: weight repacking on vs off (raw llama.cpp, {settings.threads} thread(s), 96 tokens max)")
