@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 
 from benchmarks.harness import Metric, Report, benchmark
+from benchmarks.raw_llama import local, raw_timing
 from coach.config import DATA_DIR, PROJECT_ROOT, Settings
 from coach.feedback import feedback
 from coach.planner import PlanRequest
@@ -139,8 +140,6 @@ def _ttft(reply) -> float:
 @benchmark("interview")
 def interview_benchmark() -> Report:
     """First visible text at turn 1 and turn 12, the model's own time to first token on both prompts; feedback for 30 turns."""
-    from benchmarks.bench_interview import _raw
-
     questions = [
         "What does a typical day look like for you?",
         "How has the field changed since you started?",
@@ -160,7 +159,7 @@ def interview_benchmark() -> Report:
     with tempfile.TemporaryDirectory() as tmp:
         services = _local_services(tmp)
         services.settings = services.settings.model_copy(update={"max_tokens": 48})
-        model = services.model
+        model = local(services.model)
         for _ in range(3):
             session = services.start_interview("Pharmacist", "warm", 60)
             model.llama.reset()  # a new conversation: nothing cached from the last run
@@ -171,8 +170,7 @@ def interview_benchmark() -> Report:
                     continue
                 shown[number].append(ttft)
                 if reply.gated is not None and reply.gated.plan.messages is not None:
-                    with model._lock:  # an abandoned attempt may still be generating in its thread
-                        raw[number].append(_raw(model.llama, reply.gated.plan.messages, 48, model.temperature, model.repeat_penalty)[0] * 1000)
+                    raw[number].append(raw_timing(model, reply.gated.plan.messages, 48)[0] * 1000)
         turns = [
             {
                 "role": "student" if i % 2 else "professional",

@@ -93,7 +93,9 @@ def polish_benchmark() -> Report:
     report = Report(f"Polish: `coach review --rewrite` ({len(drafts)} development-set outreach drafts, bundled SmolLM2-135M, greedy, 1 thread)")
     settings = Settings(backend="local", models_path=PROJECT_ROOT / "data" / "models", max_tokens=MAX_TOKENS, temperature=0.0, threads=1, _env_file=None)
     model = get_chat_model(settings)
-    times, reasons, failed = [], Counter(), Counter()
+    times: list[float] = []
+    reasons: Counter[str] = Counter()
+    failed: Counter[str] = Counter()
     sent = passed = 0
     for record in drafts:
         draft = review(record["text"], "outreach", record["channel"])

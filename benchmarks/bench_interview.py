@@ -10,10 +10,9 @@ from collections import Counter
 from pathlib import Path
 
 from benchmarks.harness import Metric, Report, benchmark
-from benchmarks.raw_llama import raw_pieces, timed
+from benchmarks.raw_llama import local, raw_timing
 from coach.config import DATA_DIR, Settings
 from coach.gate import check_output
-from coach.local_model import to_llama_messages
 from coach.services import Services
 from coach.text import word_count
 
@@ -59,7 +58,7 @@ def interview() -> Report:
     settings = Settings(backend="local", data_dir=folder / "data", chroma_path=folder / "chroma", _env_file=None)
     services = Services(settings)
     services.kb.ingest(DATA_DIR / "knowledge")
-    model = services.model
+    model = local(services.model)
     first, full, words, per_session, raw_first, raw_full = [], [], [], [], [], []
     sources: Counter[str] = Counter()
     failures: Counter[str] = Counter()
@@ -81,10 +80,7 @@ def interview() -> Report:
             words.append(word_count(gated.text))
             failing_shown += not check_output(gated.text, gated.plan.spec).passed
             if gated.plan.messages is not None:
-                with model._lock:  # an abandoned attempt may still be generating in its thread: llama.cpp is not thread-safe
-                    model.llama.reset()  # the raw call pays the whole prompt
-                    pieces = raw_pieces(model.llama, to_llama_messages(gated.plan.messages), gated.max_tokens, model.temperature, model.repeat_penalty)
-                    ttft, total, _ = timed(pieces)
+                ttft, total = raw_timing(model, gated.plan.messages, gated.max_tokens)
                 raw_first.append(ttft)
                 raw_full.append(total)
         per_session.append(replies)

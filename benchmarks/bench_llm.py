@@ -5,7 +5,7 @@ from __future__ import annotations
 from langchain_core.messages import HumanMessage, SystemMessage
 
 from benchmarks.harness import Metric, Report, benchmark
-from benchmarks.raw_llama import raw_pieces, timed
+from benchmarks.raw_llama import local, raw_pieces, timed
 from coach.config import Settings
 from coach.llm import get_chat_model, stream
 
@@ -21,7 +21,7 @@ QUESTION = "What does a typical twelve-hour shift look like for a new graduate n
 @benchmark("llm-seam")
 def llm_seam() -> Report:
     """Time to first token and tokens/s, through coach and raw, alternating runs."""
-    model = get_chat_model(Settings(backend="local", max_tokens=MAX_TOKENS, temperature=0.0, _env_file=None))
+    model = local(get_chat_model(Settings(backend="local", max_tokens=MAX_TOKENS, temperature=0.0, _env_file=None)))
     llama = model.llama
     messages = [SystemMessage(content=SYSTEM), HumanMessage(content=QUESTION)]
     raw_messages = [{"role": "system", "content": SYSTEM}, {"role": "user", "content": QUESTION}]

@@ -86,7 +86,8 @@ def write(reports: dict[str, Report], output: Path = OUTPUT) -> None:
     for name, report in reports.items():
         section = f"<!-- bench:{name} -->\n{report.to_markdown()}_Run {stamp}._\n<!-- /bench:{name} -->"
         pattern = re.compile(rf"<!-- bench:{re.escape(name)} -->.*?<!-- /bench:{re.escape(name)} -->", re.DOTALL)
-        body = pattern.sub(lambda _, text=section: text, body) if pattern.search(body) else body.rstrip() + "\n\n" + section + "\n"
+        found = pattern.search(body)
+        body = body[: found.start()] + section + body[found.end() :] if found else body.rstrip() + "\n\n" + section + "\n"
     header = f"# Benchmarks\n\nWritten by `make bench` (`python -m benchmarks`).\n\nMachine: {machine()}\n\n"
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(header + body.lstrip())

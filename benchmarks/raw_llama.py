@@ -4,9 +4,22 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable, Iterator
+from typing import Any
+
+from langchain_core.language_models import BaseChatModel
+from langchain_core.messages import BaseMessage
+
+from coach.local_model import LocalChatModel, to_llama_messages
 
 
-def raw_pieces(llama, messages: list[dict], max_tokens: int, temperature: float, repeat_penalty: float) -> Iterator[str]:
+def local(model: BaseChatModel) -> LocalChatModel:
+    """The in-process llama.cpp model behind a chat model; the model benchmarks need the bundled one."""
+    if not isinstance(model, LocalChatModel):
+        raise SystemExit(f"this benchmark needs the local model, not {type(model).__name__}")
+    return model
+
+
+def raw_pieces(llama: Any, messages: list[dict[str, str]], max_tokens: int, temperature: float, repeat_penalty: float) -> Iterator[str]:
     """The text pieces llama.cpp streams for chat messages, with nothing of Coach in between."""
     stream = llama.create_chat_completion(messages=messages, stream=True, max_tokens=max_tokens, temperature=temperature, repeat_penalty=repeat_penalty)
     for part in stream:
@@ -23,3 +36,13 @@ def timed(pieces: Iterable[str]) -> tuple[float, float, str]:
             first = time.perf_counter() - start
         text += piece
     return first or 0.0, time.perf_counter() - start, text
+
+
+def raw_timing(model: LocalChatModel, messages: list[BaseMessage], max_tokens: int) -> tuple[float, float]:
+    """(time to first text, total time) of llama.cpp itself on a prompt Coach sent, its cache reset so it pays the whole prompt."""
+    assert model._lock is not None
+    with model._lock:  # an abandoned attempt may still be generating in its thread: llama.cpp is not thread-safe
+        model.llama.reset()
+        pieces = raw_pieces(model.llama, to_llama_messages(messages), max_tokens, model.temperature, model.repeat_penalty)
+        first, total, _ = timed(pieces)
+    return first, total
