@@ -134,6 +134,7 @@ RELATIONAL_CONNECTION = (
     r"\bwe\s+were\s+(?:both\s+)?(?:on|in|at)\s+the\s+same\b",
     r"\bI\s+(?:also|too)\s+(?:worked|studied|interned|trained|served|volunteered)\s+(?:at|for|with|in)\b",  # "I also worked at Harrow"
     r"\bwe(?:'re|\s+are|\s+were)\s+both\b",
+    r"\bwe(?:'ve|\s+have)\s+both\s+been\s+(?:on|at|in|to|part\s+of)\b",  # "We've both been on the beach clean-ups"
     r"\bwe\s+both\s+(?!know\b|want\b|agree\b|think\b|understand\b|care\b|love\b|like\b)[a-z]+\b",  # "we both marshal at the 5k"
     r"\bboth\s+(?:studied|attended|graduated|worked|interned|went|belong|served|volunteered)\b",
     r"\bus\s+both\b",  # "a professor who taught us both"
@@ -143,7 +144,8 @@ RELATIONAL_CONNECTION = (
     r"\b(?:graduated|studied|worked|interned|served|trained|spent\s+[\w-]+\s+(?:years?|months?|summers?))\s+(?:from|at|in|with|for)\s+"
     r"(?:[\w&'-]+\s+){0,6}?(?:too|as\s+well)\b",
     r"\b(?:spoke|talked|chatted)\s+(?:with|to)\s+you\s+at\b",
-    r"\bsame\s+(?:[\w-]+\s+)?(?:school|university|college|program|programme|firm|company|club|lab|department|cohort|team|unit|squad"
+    # "the same company as you"; not a tenure told back ("you have stayed at the same company for twenty years")
+    r"\b(?<!stayed\sat\sthe\s)(?<!stayed\swith\sthe\s)same\s+(?:[\w-]+\s+)?(?:school|university|college|program|programme|firm|company|club|lab|department|cohort|team|unit|squad"
     r"|choir|band|church|league|ward|platoon|regiment|battalion|bootcamp|course|class|dorm|hall|hometown|town|village|society|panel"
     r"|committee|board|project|trip|conference|camp|group|crew|shift|rota|congregation|troupe|ensemble|orchestra|gym|parish|chapter"
     r"|union|local|guild|circle|ride|meetup)\b",
@@ -276,7 +278,7 @@ WORK_CONNECTION = (
 CAREER_SENSITIVE_CONNECTION = (
     # Someone who sent the writer: "Maya said you'd be great to talk to", "my aunt says the two of you...".
     r"\b(?:said|says)(?<!bio\s\w{4})(?<!profile\s\w{4})(?<!page\s\w{4})(?<!website\s\w{4})(?<!site\s\w{4})(?<!article\s\w{4})(?<!headline\s\w{4})(?<!listing\s\w{4})(?<!entry\s\w{4})"
-    r"(?<!directory\s\w{4})(?<!register\s\w{4})(?<!record\s\w{4})(?<!and\s\w{4})(?<!which\s\w{4})\s+(?:that\s+)?you\b",
+    r"(?<!directory\s\w{4})(?<!register\s\w{4})(?<!record\s\w{4})(?<!and\s\w{4})(?<!which\s\w{4})(?<!\bit\s\w{4})\s+(?:that\s+)?you\b",
     # "the panel you moderated": a relative clause after a noun, not "how you built your career".
     # "you" is found first and the words before it checked after, which keeps this pattern cheap
     r"\byou(?<!how\syou)(?<!why\syou)(?<!what\syou)(?<!when\syou)(?<!where\syou)(?<!that\syou)(?<!once\syou)(?<!if\syou)(?<!understand\syou)(?<!know\syou)(?<!see\syou)(?<!noticed\syou)(?<!notice\syou)(?<!learned\syou)(?<!heard\syou)"
@@ -535,7 +537,7 @@ JOB_ASK = (
     # The writer's own search, told to someone who could hire: "I am looking for a full-time position".
     r"\bI(?:'m|\s+am|m)\s+(?:currently\s+|now\s+|actively\s+|also\s+)?job[\s-]?(?:hunting|searching|seeking)\s+for\s+(?:[\w-]+\s+){0,3}?"
     r"(?:roles?|positions?|jobs?|work|internships?|placements?|openings?)\b",  # "I'm job hunting for tidal roles from September"
-    r"\bI(?:'m|\s+am|m)\s+(?:currently\s+|now\s+|actively\s+|also\s+)?(?:looking|searching|seeking|hoping\s+to\s+(?:find|land|get|secure))"
+    r"\b(?:I(?:'m|\s+am|m)|and\s+am)\s+(?:currently\s+|now\s+|actively\s+|also\s+)?(?:looking|searching|seeking|hoping\s+to\s+(?:find|land|get|secure))"
     r"\s+(?:for\s+)?(?!(?:advice|guidance|insights?|perspectives?|information|tips|help|ideas)\b)(?:an?\s+|any\s+|some\s+)?"
     r"(?:[\w-]+\s+){0,4}?(?:job|jobs|position|positions|role|internship|placement|employment|opening|work\s+as"
     r"|work\s+(?:with|at|for)\s+(?:you|your))\b",  # "I'm looking for freelance subtitling work with your agency"
@@ -564,7 +566,12 @@ JOB_ASK = (
     r"(?![\s-](?:life|experience|shadow))",
     r"\bif\s+(?:you|u)\s+hear\s+of\s+(?:anything|something|any\s+(?:openings?|roles?|jobs?|positions?|vacancies))\b",
     r"\bif\s+you\s+(?:ever\s+)?need\s+(?:someone|anyone|somebody|a\s+hand|help|an\s+extra\s+pair\s+of\s+hands)\b[^.?!]{0,80}?"
-    r"(?:\bI(?:'m|\s+am)\s+your\s+(?:person|guy|girl|man|woman|gal|lad|lass)|\bgive\s+(?:me|us)\s+a\s+(?:shout|call|ring|yell|bell|buzz))\b",
+    r"(?:\bI(?:'m|\s+am)\s+your\s+(?:person|guy|girl|man|woman|gal|lad|lass)|\bgive\s+(?:me|us)\s+a\s+(?:shout|call|ring|yell|bell|buzz)"
+    r"|\bfor\s+free|\bunpaid)\b",  # "if you ever need an extra pair of hands on a brew day, I would happily do it for free"
+    # a CV sent for an opening: "I've attached my CV in case your lab takes on a trainee technician this year"
+    r"\bin\s+case\s+(?:you|your\s+(?:[\w-]+\s+){0,2}?|the\s+(?:[\w-]+\s+){0,2}?)(?:take|takes|is\s+taking|are\s+taking)\s+on\s+(?:an?\s+|any\s+|new\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:trainees?|interns?|apprentices?|assistants?|technicians?|staff|hires?|juniors?|graduates?)\b"
+    r"|\bin\s+case\s+(?:you(?:'re|\s+are)|your\s+(?:[\w-]+\s+){0,2}?(?:is|are))\s+(?:hiring|recruiting)\b",
     r"\b(?:be|get|put\s+me)\s+on\s+your\s+(?:[\w-]+\s+)?(?:list|books|roster|bench|panel|rota)\b",  # "I'd love to be on your freelancer list"
 )
 # Read only in questions and requests (the transcript's turns, a message's asks): as statements
@@ -598,7 +605,7 @@ JOB_ASK_IN_REQUEST = (
     r"\bfor\s+nothing\b|\bif\s+you\s+(?:ever\s+)?need\s+(?:someone|anyone|somebody|a\s+hand|an\s+extra\s+hand)\b",
     # where the writer's resume should go: "who should I send my CV to?", "could you show my CV to the workshop chief?"
     rf"\b(?:who|where)\s+(?:should|could|can|do|would|might)\s+I\s+(?:send|give|pass|forward|e-?mail|address|hand)\s+my\s+{_DOCUMENT}\b",
-    rf"\b(?:show|give|hand|pass|send|forward)\s+my\s+{_DOCUMENT}\s+to\s+(?:the|your)\s+(?:[\w-]+\s+){{0,2}}?"
+    rf"\b(?:show(?:ing)?|giv(?:e|ing)|hand(?:ing)?|pass(?:ing)?|send(?:ing)?|forward(?:ing)?)\s+my\s+{_DOCUMENT}\s+to\s+(?:the|your)\s+(?:[\w-]+\s+){{0,2}}?"
     r"(?:chief|boss|head|director|lead|manager|owner|supervisor|foreman|team|people|office)\b",
     r"\bput\s+me\s+in\s+front\s+of\b|\bwhoever\s+(?:books|hires|recruits|casts|handles\s+hiring|does\s+the\s+hiring|runs\s+the\s+intake)\b",
     r"\bwho\s+(?:handles|does|runs|manages|looks\s+after|is\s+in\s+charge\s+of|takes\s+care\s+of)\s+(?:the\s+)?(?:hiring|recruit\w*)\b",

@@ -204,6 +204,11 @@ SEARCHABLE = (
     r"\bdo you (sell|stock|carry|make) (your own |other |any )?(labels?|brands?|products|lines?)\b",  # "do you sell your own label?"
     r"\bhow much (money )?(does|do) (?!you\b)[\w&' -]+ manage\b",  # "how much does Kestrel Ridge manage?"
     r"\b(are|is) (they|it|the [\w-]+s?) (all )?(a )?franchis(e|es|ed)\b",
+    # who pays for it and how many work there: "who actually funds it", "how many people are in the newsroom these days"
+    r"\bwho (actually |really |mainly |mostly )?(funds|finances|bankrolls) (it|them|the|this)\b",
+    r"\bhow many (people|staff|employees|journalists|reporters|lawyers|engineers) (are|work) (in|at) (the|your) (newsroom|company|firm|"
+    r"organi[sz]ation|agency|charity|nonprofit|practice)\b|\bhow many (people )?(are )?on (the )?staff\b",
+    r"\b(just|only) (the )?one (office|branch|site|location|shop|store|clinic)\b",  # "And you're just the one office, in Caldmoor?"
 )
 
 # "What does <the firm / Proper Name> (actually) do?": matched case-sensitively, because
@@ -223,6 +228,11 @@ WHAT_ORG_DOES = (
 ORG_FACTS_BY_NAME = (
     WHAT_ORG_DOES,
     r"\b[Hh]ow many [\w-]+( [\w-]+)? (does|do|did) " + _ORG_NAME + r" (now |currently |still )?(have|fly|run|operate|own|employ)\b",
+    # its line of business: "Does Fenwick Amara do only asylum and family cases, or business visas as well?"
+    # (two capitalised words: a firm's name, not "Does Ana mostly do the hiring?")
+    r"\b[Dd]oes (the )?[A-Z][\w&'.-]*( (&|and|of))? [A-Z][\w&'.-]*( (only|just|mainly|mostly|chiefly|primarily))? (do|handle|take on|offer|sell|make)"
+    r" (only|just|mainly|mostly|chiefly|primarily)\b",
+    r"\b[Ww]ho (actually |really |mainly )?funds " + _ORG_NAME,
 )
 
 # TIARA vocabularies. Each entry is a regex over the lower-cased question.

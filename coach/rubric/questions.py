@@ -122,7 +122,8 @@ def asks_who_else(question: str) -> bool:
     return is_referral_ask(question) and _matches(lex.REFERRAL, _read(question))
 
 
-_RECOMMENDING = re.compile(r"\b(?:recommend|suggest)\w*\b")
+# How a resource ask is put ("which courses would you recommend?", "whose work should I be reading?"): no advice of its own.
+_RECOMMENDING = re.compile(r"\b(?:recommend|suggest)\w*\b|\b(?:should|ought|must)\s+I\b|\bwould\s+you\s+send\b", re.IGNORECASE)
 
 
 def tiara_areas(question: str) -> set[str]:

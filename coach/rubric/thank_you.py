@@ -89,9 +89,15 @@ def _concrete(sentence: str) -> bool:
 
     An attached resume names nothing from the conversation however concrete its link is.
     """
-    if concepts.ATTACHMENT.search(sentence):
+    if concepts.ATTACHMENT.search(sentence) or _writers_own(sentence):
         return False
     return len(concrete_words(sentence)) >= lexicon.CONCRETE_WORDS
+
+
+def _writers_own(sentence: str) -> bool:
+    """A sentence of the writer's own life, without the recipient in it: "Since then I have handed in my notice"."""
+    tokens = words(sentence)
+    return any(w.lower() in lexicon.WRITER_SUBJECTS for w in tokens[:4]) and not concepts.mentions_recipient(sentence)
 
 
 def concrete_words(sentence: str) -> list[str]:

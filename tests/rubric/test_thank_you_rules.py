@@ -103,6 +103,19 @@ def test_a_job_title_with_thanks_in_the_signature_does_not_count_as_thanks() -> 
         pytest.param((THANKS, "I've emailed Jordan Alvarez, as you suggested."), "Hi", False, id="a-person"),
         pytest.param((THANKS, "I ordered the book you recommended."), "Hi", False, id="a-resource"),
         pytest.param((THANKS,), "Thank you for the advice on IRB amendments", False, id="topic-in-subject"),
+        pytest.param(
+            (THANKS, "Since then I have handed in my notice at the surveying firm and told my landlord I'm moving north in June."),
+            "Hi",
+            True,
+            id="only-the-writers-own-news",
+        ),
+        pytest.param(
+            (THANKS, "Inking the block twice and pulling a ghost print afterwards is going in my sketchbook."),
+            "Hi",
+            False,
+            id="their-tip-with-the-writer-late-in-the-sentence",
+        ),
+        pytest.param((THANKS, "I've handed in my notice at the surveying firm, as you suggested."), "Hi", False, id="the-writers-news-told-as-their-advice"),
     ],
 )
 def test_no_specifics(sentences: tuple[str, ...], subject: str, expected: bool) -> None:
