@@ -84,10 +84,17 @@ def is_closed(question: str) -> bool:
 
 def is_searchable(question: str) -> bool:
     """Whether a company website or a quick search answers the question."""
+    return searchable_how(question) is not None
+
+
+def searchable_how(question: str) -> str | None:
+    """What says a website answers the question: 'pattern', the classifier's nearest exemplar, or None."""
     original = widen(question).strip()
-    if any(re.search(pattern, original) for pattern in lex.ORG_FACTS_BY_NAME):
-        return True
-    return _matches(lex.SEARCHABLE, _read(question))
+    if any(re.search(pattern, original) for pattern in lex.ORG_FACTS_BY_NAME) or _matches(lex.SEARCHABLE, _read(question)):
+        return "pattern"
+    # Where no pattern knows the fact, a question the classifier is sure has a website fact's shape counts.
+    judged = semantic.first_with_label("googleable", [question])
+    return judged.evidence if judged else None
 
 
 def is_job_ask(question: str) -> bool:

@@ -1,12 +1,12 @@
 """A sentence classifier on MiniLM embeddings: recall on paraphrase where the patterns run out.
 
 Each judgement concept (job ask, connection, named topic, apology, next step, who a sentence is
-about, TIARA area, referral ask) has labelled sentences in coach/data/semantic_sentences.jsonl (the project's own,
+about, TIARA area, referral ask, website fact) has labelled sentences in coach/data/semantic_sentences.jsonl (the project's own,
 and some from the tune half of tests/data/labelled; for connections, the sentence each tune message's
 connection was found in, and every sentence about the recipient of the messages that have none; for job
 asks, each tune message's requests, labelled by whether the message asks for a job). Connections and job
 asks are judged on the sentence's shape, with names and numbers masked (SHAPE_CONCEPTS). Referral asks
-learn from the tune transcripts' questions as their labellers tagged them. A small softmax regression over their vectors
+and website facts ("googleable") learn from the tune transcripts' questions as their labellers tagged them. A small softmax regression over their vectors
 labels a new sentence; its label counts only when the classifier is sure (CONFIDENCE) and the
 nearest labelled sentence has that label and is close (SIMILAR), and the finding quotes it. The rules use this
 only where their patterns are silent, so the patterns keep their precision and every finding says
@@ -47,6 +47,7 @@ CONFIDENCE: dict[str, float] = {
     "about": 0.80,
     "tiara": 0.80,
     "referral": 0.80,
+    "googleable": 0.90,
 }
 # ...and how close the nearest exemplar of its label must be: the regression is overconfident on
 # sentences unlike any it was trained on ("Is the headquarters in Harwick?" is no job ask).
@@ -59,11 +60,13 @@ SIMILAR: dict[str, float] = {
     "about": 0.45,
     "tiara": 0.40,
     "referral": 0.40,
+    "googleable": 0.60,
 }
 # Concepts judged on a sentence's shape rather than its topic. MiniLM puts "I saw on Greenbough Tree Care's
 # website that you run their climbing team" nearer a tree-care sentence than "I read on your company's website
 # that you lead the data team"; with names and numbers masked, how writer and recipient relate decides.
-SHAPE_CONCEPTS = frozenset({"connection", "job-ask"})
+# A website fact is a shape too: "How many people work at X?" whatever X is.
+SHAPE_CONCEPTS = frozenset({"connection", "job-ask", "googleable"})
 L2 = 0.01  # weight decay of the logistic regression: small data, keep the weights small
 STEPS = 400
 DIMENSIONS = 384  # of a MiniLM sentence vector

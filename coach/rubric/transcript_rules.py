@@ -6,7 +6,7 @@ import re
 
 from coach.rubric import concepts
 from coach.rubric.base import Finding, finding, rule, rules_for
-from coach.rubric.questions import AREAS, is_closed, is_referral_ask, is_searchable
+from coach.rubric.questions import AREAS, is_closed, is_referral_ask, searchable_how
 from coach.rubric.transcript import Transcript, TranscriptFacts, facts_of
 from coach.text import sentences, spelled_out
 
@@ -129,13 +129,13 @@ def job_ask(facts: TranscriptFacts) -> Finding | None:
 )
 def googleable(facts: TranscriptFacts) -> Finding | None:
     """Fires when a student question is a website fact."""
-    found = [(n, q) for n, q in facts.questions if is_searchable(q)]
+    found = [(n, q, how) for n, q in facts.questions if (how := searchable_how(q))]
     if not found:
         return None
     return finding(
         "googleable",
         "Look up facts such as size, founding year or what the organisation does before the call, and spend the time on what only this person can tell you.",
-        _quotes(found),
+        _quotes([(n, q) for n, q, _ in found]) + f" ({found[0][2]})",
     )
 
 

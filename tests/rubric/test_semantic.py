@@ -9,8 +9,9 @@ import pytest
 
 from coach.rubric import semantic
 from coach.rubric.lint import lint
+from coach.rubric.questions import searchable_how
 
-CONCEPTS = {"job-ask", "connection", "topic", "apologetic", "next-step", "about", "tiara", "referral"}
+CONCEPTS = {"job-ask", "connection", "topic", "apologetic", "next-step", "about", "tiara", "referral", "googleable"}
 
 
 def test_every_concept_has_labelled_sentences_of_each_label() -> None:
@@ -41,6 +42,7 @@ def test_shape_concepts_are_judged_with_names_and_numbers_masked() -> None:
         ("connection", "I still use the checklist your team published for new charge nurses.", "yes"),
         ("tiara", "What does an ordinary Tuesday look like for you?", "insights"),
         ("tiara", "How do you think remote work will change the profession?", "trends"),
+        ("googleable", "Roughly how big is the workforce at Marlow Freight these days?", "yes"),
     ],
 )
 def test_the_classifier_labels_paraphrases(concept: str, sentence: str, label: str) -> None:
@@ -64,3 +66,10 @@ def test_switched_off_the_rules_run_on_patterns_alone(monkeypatch: pytest.Monkey
     monkeypatch.setenv("COACH_SEMANTIC", "off")
     assert not semantic.enabled()
     assert semantic.first_with_label("job-ask", ["Would your clinic be able to take me on as a summer assistant?"]) is None
+
+
+def test_a_website_fact_no_pattern_knows_is_found_by_its_shape_and_says_so() -> None:
+    assert searchable_how("Where is the company's head office?") == "pattern"
+    how = searchable_how("Roughly how big is the workforce at Marlow Freight these days?")
+    assert how is not None and how.startswith('similar to: "')
+    assert searchable_how("What was the hardest part of your first year?") is None

@@ -137,10 +137,16 @@ def test_job_ask_quiet_on_plans_and_informational_asks(statement: str) -> None:
 # --- googleable -----------------------------------------------------------------------------
 
 
-def test_googleable_quotes_the_question() -> None:
+def test_googleable_quotes_the_question_and_what_decided() -> None:
     transcript = good(q1="How many employees does the survey company have?")
     [found] = [f for f in lint_transcript(transcript) if f.code == "googleable"]
-    assert found.evidence == 'Turn 6 (student): "How many employees does the survey company have?"'
+    assert found.evidence == 'Turn 6 (student): "How many employees does the survey company have?" (pattern)'
+
+
+def test_googleable_finds_a_website_fact_by_its_shape_where_no_pattern_does() -> None:
+    transcript = good(q1="Roughly how big is the workforce at Marlow Freight these days?")
+    [found] = [f for f in lint_transcript(transcript) if f.code == "googleable"]
+    assert found.evidence.startswith('Turn 6 (student): "Roughly how big is the workforce at Marlow Freight these days?" (similar to: "')
 
 
 def test_googleable_quiet_on_personal_questions() -> None:
