@@ -133,18 +133,30 @@ def asks_who_else(question: str) -> bool:
 _RECOMMENDING = re.compile(r"\b(?:recommend|suggest)\w*\b|\b(?:should|ought|must)\s+I\b|\bwould\s+you\s+send\b", re.IGNORECASE)
 
 
+# Where a question asks a second thing: "Which journals would you recommend, and what would you do differently?"
+_SECOND_QUESTION = re.compile(r",?\s+and\s+(?=(?:what|how|why|which|who|where|would|could|do|does|did|is|are)\b)|;\s*", re.IGNORECASE)
+
+
 def tiara_areas(question: str) -> set[str]:
     """The TIARA areas a question touches; website facts and job asks touch none.
 
-    The patterns name the areas they recognise; the sentence classifier adds the area of a
-    question it is sure of ("Do you work weekends?" is Insights though no pattern says so); a
-    question about their own work that touches no other area is Insights.
+    Each thing a question asks has one area, as the labellers gave each question one: the sentence
+    classifier's when it is sure ("Do you work weekends?" is Insights though no pattern says so),
+    else the areas the patterns recognise, and a question about their own work that touches no
+    other area is Insights. A question that asks two things touches the areas of both.
     """
     if is_searchable(question) or is_job_ask(question):
         return set()
+    parts = [part for part in _SECOND_QUESTION.split(question) if part.strip()] or [question]
+    return set().union(*(_areas_of_one(part, label) for part, label in zip(parts, semantic.labels_of("tiara", parts))))
+
+
+def _areas_of_one(question: str, label: str | None) -> set[str]:
+    """The area of one thing asked: the classifier's sure label, or what the patterns find."""
+    if label:
+        return {label}
     text = _read(question)
     found = {area for area, patterns in _AREA_PATTERNS.items() if _matches(patterns, text)}
-    found |= {label for label in semantic.labels_of("tiara", [question]) if label}
     # "Which courses would you recommend?" asks for a resource; "If you were me, which conferences...?" asks advice too.
     if "resources" in found and is_referral_ask(question) and not _matches(lex.ADVICE, _RECOMMENDING.sub(" ", text)):
         found.discard("advice")

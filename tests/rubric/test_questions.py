@@ -204,8 +204,13 @@ def test_website_facts_and_job_asks_touch_no_area(question: str) -> None:
     assert tiara_areas(question) == set()
 
 
-def test_several_areas_at_once() -> None:
-    assert tiara_areas("If you were me, which conferences would you attend this year?") >= {"advice", "resources"}
+def test_one_thing_asked_touches_one_area() -> None:
+    assert tiara_areas("If you were me, which conferences would you attend this year?") == {"resources"}
+
+
+def test_two_things_asked_touch_both_areas() -> None:
+    question = "Which trade journals would you recommend, and what would you do differently if you started today?"
+    assert tiara_areas(question) == {"resources", "advice"}
 
 
 REFERRAL_ASKS = [
